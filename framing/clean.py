@@ -1,0 +1,394 @@
+"""Separate an article's body from the page around it, keeping every removed line and why."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+
+from framing.models import Document, Metadata, Paragraph, Removal, Source
+
+DEK_MAX_WORDS = 60
+"""A subtitle is a sentence or three; a longer first paragraph is body."""
+TAIL_MAX_WORDS = 40
+"""After an end-of-article marker, a line this long is body: the marker was inline, not a footer."""
+PROSE_MIN_WORDS = 12
+HEADING_MAX_WORDS = 14
+BIO_ROLES = (
+    "fellow|professor|editor|correspondent|writer|author|director|analyst|journalist"
+    "|researcher|reporter|columnist|contributor|lecturer"
+)
+_HEAD_STRUCTURE = {"repeated title", "author bio", "navigation or page furniture"}
+SECTION_LABELS = {"analysis", "opinion", "commentary", "editorial", "news", "review", "column"}
+
+_TERMINAL = ".?!:\"'”’)…"
+_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE = re.compile(
+    rf"\b((?:{_MONTHS})[a-z]*\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTHS})[a-z]*\.? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+_DATE_FORMATS = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    patterns: tuple[re.Pattern[str], ...]
+    max_words: int
+    ends_article: bool
+
+    def matches(self, line: str) -> bool:
+        return _words(line) <= self.max_words and any(p.search(line) for p in self.patterns)
+
+
+@dataclass
+class _Line:
+    """A non-blank raw line on its way through the cleaner."""
+
+    number: int
+    raw: str
+    text: str
+    reason: str = ""
+    kind: str = "text"
+
+    @property
+    def kept(self) -> bool:
+        return not self.reason
+
+
+@cache
+def boilerplate_rules() -> tuple[_Rule, ...]:
+    """The line rules of `data/boilerplate.toml`, compiled once."""
+    data = tomllib.loads(resources.files("framing").joinpath("data/boilerplate.toml").read_text())
+    return tuple(
+        _Rule(
+            reason=rule["reason"],
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule["patterns"]),
+            max_words=rule["max_words"],
+            ends_article=rule.get("ends_article", False),
+        )
+        for rule in data["rule"]
+    )
+
+
+def clean(source: Source) -> Document:
+    """Find the body of `source`; fill the metadata the manifest left unknown from the page."""
+    lines = _lines(source.text)
+    meta = source.declared
+    title = _mark_title(lines, meta.title)
+    genre = _mark_section_label(lines)
+    _mark_rules(lines)
+    _mark_tail(lines)
+    _mark_other_script(lines)
+    author = _mark_bylines(lines, meta.author)
+    found_date = _mark_datelines(lines)
+    _mark_bios(lines, meta.author or author)
+    dek = _mark_dek(lines, meta.dek if "dek" in source.declared_keys else None)
+    _mark_head_furniture(lines)
+    _mark_headings(lines)
+    inferred = Metadata(title=title, author=author, date=found_date, genre=genre, dek=dek)
+    return Document(
+        id=source.id,
+        path=source.path,
+        meta=_merge(meta, inferred, source.declared_keys),
+        paragraphs=tuple(Paragraph(line.kind, line.text) for line in lines if line.kept),
+        removed=tuple(Removal(line.number, line.raw, line.reason) for line in lines if line.reason),
+    )
+
+
+def reduce_links(text: str) -> str:
+    """Replace markdown links by their anchor text and drop bare URLs, which are not prose."""
+    text = re.sub(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)", r"\1", text)
+    text = re.sub(r"\s*\\?\((?:<)?(?:https?://|/)[^()\s]*?(?:>)?\\?\)", "", text)
+    text = re.sub(r"\s*<https?://[^>\s]+>", "", text)
+    text = re.sub(r"\s*\bhttps?://[^\s<>()]*[^\s<>().,;:!?'\"”’]", "", text)
+    return re.sub(r"(\*{1,2})([^*\n]+)\1", r"\2", text)
+
+
+def normalise_space(text: str) -> str:
+    """Turn non-breaking and other odd spaces into plain ones and collapse runs of them."""
+    text = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with links reduced; a URL split over two lines is mended first."""
+    raw_lines = text.splitlines()
+    lines: list[_Line] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            continue
+        cleaned = normalise_space(reduce_links(raw))
+        broken = re.match(r"^[\w%.-]*\d[\w%.-]*/\)?\]?(?:\([^)\s]*\))?\s+", cleaned)
+        if broken and lines and _ends_in_open_link(lines[-1].raw):
+            lines[-1].text = f"{lines[-1].text} {cleaned[broken.end():]}"
+            lines[-1].raw = f"{lines[-1].raw}\n{raw}"
+            continue
+        lines.append(_Line(number, raw, cleaned or raw.strip()))
+    for line in lines:
+        if not line.text or not re.search(r"\w", line.text):
+            line.reason = "link or symbol only"
+    return lines
+
+
+def _ends_in_open_link(raw: str) -> bool:
+    """True when a line ends inside a link whose address was cut at a line break."""
+    return bool(re.search(r"\]\(https?://[^)\s]*[-/_]\)\s*$", raw))
+
+
+def _mark_title(lines: list[_Line], declared: str) -> str:
+    """Mark the title (the declared one, or the first real line) and its repeats near the top."""
+    key = _key(declared) if declared else ""
+    first = next(
+        (ln for ln in lines if ln.kept and (_key(ln.text) == key if key else _is_title_like(ln))),
+        None,
+    )
+    if first is None:
+        return ""
+    title_key = _key(first.text)
+    first.reason = "title (kept as metadata)"
+    for line in lines[lines.index(first) + 1 :]:
+        if line.kept and _key(line.text) == title_key and _words(line.text) <= 30:
+            line.reason = "repeated title"
+    return first.text.lstrip("# ").strip()
+
+
+def _is_title_like(line: _Line) -> bool:
+    return _words(line.text) <= 30 and _section_label(line.text) is None
+
+
+def _mark_section_label(lines: list[_Line]) -> str:
+    """A label such as "Analysis |" above the title tells the genre."""
+    for line in lines[:5]:
+        label = _section_label(line.text)
+        if label and line.kept:
+            line.reason = "section label"
+            return label
+    return ""
+
+
+def _section_label(text: str) -> str | None:
+    word = text.strip(" |:").lower()
+    return word if word in SECTION_LABELS and len(text) <= 20 else None
+
+
+def _mark_rules(lines: list[_Line]) -> None:
+    for line in lines:
+        if line.kept:
+            rule = next((r for r in boilerplate_rules() if r.matches(line.text)), None)
+            if rule:
+                line.reason = rule.reason
+
+
+def _mark_tail(lines: list[_Line]) -> None:
+    """Everything after an end-of-article marker goes, unless body-length prose follows it."""
+    for position, line in enumerate(lines):
+        if not _is_end_marker(line.text):
+            continue
+        rest = lines[position + 1 :]
+        if any(_words(later.text) > TAIL_MAX_WORDS for later in rest):
+            continue
+        for later in rest:
+            if later.kept:
+                later.reason = _tail_reason(later.text)
+        return
+
+
+def _is_end_marker(text: str) -> bool:
+    return any(rule.ends_article and rule.matches(text) for rule in boilerplate_rules())
+
+
+def _tail_reason(text: str) -> str:
+    if _is_other_script(text):
+        return "line in another script"
+    rule = next((r for r in boilerplate_rules() if r.matches(text)), None)
+    return rule.reason if rule else "after the article's end (related links, site footer)"
+
+
+def _mark_bylines(lines: list[_Line], declared: str) -> str:
+    """Mark "By …" lines and bare author-name lines near the top; return the author found."""
+    author = declared
+    for line in _top(lines):
+        match = re.fullmatch(rf"by:? ({_NAME}(?:,? (?:and )?{_NAME})*)", line.text, re.IGNORECASE)
+        if match:
+            line.reason = "byline"
+            author = author or match.group(1)
+    for line in _top(lines):
+        if author and _key(line.text) == _key(author):
+            line.reason = "byline"
+        elif not author and re.fullmatch(_NAME, line.text) and _repeats(lines, line):
+            line.reason, author = "byline", line.text
+    return author
+
+
+def _repeats(lines: list[_Line], line: _Line) -> bool:
+    """A bare name is a byline when the page prints it more than once."""
+    return sum(_key(other.text) == _key(line.text) for other in lines) > 1
+
+
+def _mark_datelines(lines: list[_Line]) -> str:
+    """Mark a date standing alone near the top, and return the first date found there (ISO)."""
+    found = ""
+    for line in _top(lines):
+        dated = line.reason.startswith("page metadata") or _words(line.text) <= 8
+        match = _DATE.search(line.text) if dated else None
+        parsed = _parse_date(match.group(1)) if match else None
+        if parsed is None:
+            continue
+        found = found or parsed.isoformat()
+        if _words(line.text) <= 6 and line.kept:
+            line.reason = "dateline"
+    return found
+
+
+def _parse_date(text: str) -> date | None:
+    cleaned = re.sub(r"[.,]", "", text).replace("Sept", "Sep").replace("sept", "sep")
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _mark_other_script(lines: list[_Line]) -> None:
+    """In an article mostly in Latin script, drop lines written mostly in another script."""
+    body = " ".join(line.text for line in lines)
+    if _latin_share(body) < 0.5:
+        return
+    for line in lines:
+        if line.kept and _is_other_script(line.text):
+            line.reason = "line in another script"
+
+
+def _is_other_script(text: str) -> bool:
+    return _latin_share(text) < 0.5
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    return sum("LATIN" in unicodedata.name(ch, "") for ch in letters) / len(letters)
+
+
+def _mark_bios(lines: list[_Line], author: str) -> None:
+    """An author box ("Jane Doe is a senior fellow at …") near the top or the very end."""
+    names = re.escape(author) if author else _NAME
+    bio = re.compile(rf"^(?:{names}) (?:is|was) (?:a |an |the )?(?:[\w-]+ ){{0,5}}(?:{BIO_ROLES})\b")
+    kept = [line for line in lines if line.kept]
+    candidates = [*_top(lines), *kept[-3:]]
+    for line in candidates:
+        if line.kept and _words(line.text) <= 70 and bio.search(line.text):
+            line.reason = "author bio"
+
+
+def _mark_dek(lines: list[_Line], declared: str | None) -> str:
+    """The dek (subtitle) is metadata, not body: remove it where it stands, never elsewhere.
+
+    Matching text alone would be wrong: a dek may repeat a body sentence word for word.
+    Without a declared dek, the first short sentence after the title is taken only when the
+    page sets it apart from the body (see `_set_apart`), so a news lede is never mistaken for one.
+    """
+    top = _top(lines)
+    if declared is not None:
+        line = next((ln for ln in top if declared and _key(ln.text) == _key(declared)), None)
+    else:
+        line = _dek_candidate(lines, top)
+    if line is None:
+        return declared or ""
+    line.reason = "dek (kept as metadata)"
+    return line.text
+
+
+def _dek_candidate(lines: list[_Line], top: list[_Line]) -> _Line | None:
+    title = next((ln for ln in lines if ln.reason.startswith("title")), None)
+    if title is None:
+        return None
+    after_title = [ln for ln in top if ln.number > title.number]
+    line = next((ln for ln in after_title if ln.kept and _is_sentence(ln.text)), None)
+    if line is None or _words(line.text) > DEK_MAX_WORDS:
+        return None
+    return line if _set_apart(lines, title, line) else None
+
+
+def _set_apart(lines: list[_Line], title: _Line, line: _Line) -> bool:
+    """A dek is set apart: by page furniture around it, or by a gap unlike the body's."""
+    position = lines.index(line)
+    between = lines[lines.index(title) + 1 : position]
+    if any(ln.reason in _HEAD_STRUCTURE for ln in between):
+        return True
+    following = lines[position + 1 :]
+    if following and not following[0].kept:
+        return True
+    body = [ln for ln in following if ln.kept]
+    gaps = [b.number - a.number for a, b in zip(body, body[1:], strict=False)]
+    if not body or not gaps:
+        return False
+    usual_gap = max(set(gaps), key=gaps.count)
+    return body[0].number - line.number != usual_gap
+
+
+def _mark_head_furniture(lines: list[_Line]) -> None:
+    """Short lines between the title and the first paragraph of prose are page furniture."""
+    for line in _before_body(lines):
+        if line.kept and not _is_prose(line.text):
+            line.reason = "navigation or page furniture"
+
+
+def _mark_headings(lines: list[_Line]) -> None:
+    """A short unpunctuated line between paragraphs of body is a section heading."""
+    kept = [line for line in lines if line.kept]
+    for before, line, after in zip(kept, kept[1:], kept[2:], strict=False):
+        if (
+            _words(line.text) <= HEADING_MAX_WORDS
+            and not re.search(r"[.,;:!]$", line.text)
+            and _is_prose(before.text)
+            and _is_prose(after.text)
+        ):
+            line.kind = "heading"
+            line.text = line.text.lstrip("# ").strip()
+
+
+def _top(lines: list[_Line]) -> list[_Line]:
+    """The top of the page: everything before the second kept paragraph of prose.
+
+    The first may be a dek; bylines, datelines and author boxes sit around it.
+    """
+    prose = [i for i, line in enumerate(lines) if line.kept and _is_prose(line.text)]
+    return lines[: prose[1]] if len(prose) > 1 else lines[: prose[0]] if prose else []
+
+
+def _before_body(lines: list[_Line]) -> list[_Line]:
+    """Everything before the first kept paragraph of prose."""
+    start = next((i for i, ln in enumerate(lines) if ln.kept and _is_prose(ln.text)), 0)
+    return lines[:start]
+
+
+def _is_prose(text: str) -> bool:
+    return _words(text) >= PROSE_MIN_WORDS and _is_sentence(text)
+
+
+def _is_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _TERMINAL and _words(text) >= 4
+
+
+def _merge(declared: Metadata, inferred: Metadata, stated: frozenset[str]) -> Metadata:
+    """What the manifest states wins, even "unknown"; the page fills only what it left out."""
+    return replace(inferred, **{key: getattr(declared, key) for key in stated})
+
+
+def _key(text: str) -> str:
+    """A comparison key that ignores case, quote style, markup and spacing."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())

@@ -1,0 +1,102 @@
+"""Decide which sentences speak of which topic, from aliases and metonyms in TOML."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from framing.errors import FramingError
+from framing.models import Topic
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+
+
+def default_topics() -> tuple[Topic, ...]:
+    """The topics shipped in `framing/data/topics.toml`."""
+    text = resources.files("framing").joinpath("data/topics.toml").read_text(encoding="utf-8")
+    return parse_topics(text, "framing/data/topics.toml")
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    """A user's topic file, in the same format as the default one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise FramingError(f"cannot read topics file: {error}", str(path)) from None
+    return parse_topics(text, str(path))
+
+
+def parse_topics(text: str, where: str) -> tuple[Topic, ...]:
+    """Read `[[topic]]` tables of `name`, `aliases` and optional `exclude`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FramingError(f"broken topics file: {error}", where, "fix the TOML syntax") from None
+    topics = []
+    for number, table in enumerate(data.get("topic", []), start=1):
+        name, aliases = table.get("name"), table.get("aliases")
+        if not isinstance(name, str) or not name.strip():
+            raise FramingError(f"[[topic]] #{number} has no name", where, 'add name = "…"')
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise FramingError(f"topic {name!r} needs aliases", where, 'add aliases = ["…"]')
+        topics.append(Topic(name.strip(), tuple(aliases), tuple(table.get("exclude", []))))
+    if not topics:
+        raise FramingError("no [[topic]] tables", where, "see framing/data/topics.toml")
+    return tuple(topics)
+
+
+def parse_topic_option(option: str) -> Topic:
+    """`--topic "Name=alias1,alias2"`; the name itself counts as an alias."""
+    name, sep, aliases = option.partition("=")
+    if not sep or not name.strip():
+        raise FramingError(
+            f"--topic {option!r} is not NAME=ALIAS,ALIAS", fix='e.g. --topic "Lebanon=Lebanon,Beirut"'
+        )
+    terms = [a.strip() for a in aliases.split(",") if a.strip()]
+    return Topic(name.strip(), tuple(dict.fromkeys([name.strip(), *terms])))
+
+
+def merge_topics(base: Sequence[Topic], extra: Sequence[Topic]) -> tuple[Topic, ...]:
+    """`extra` topics replace base topics of the same name and add the rest."""
+    names = {topic.name for topic in extra}
+    return (*[t for t in base if t.name not in names], *extra)
+
+
+@dataclass(frozen=True)
+class TopicMatcher:
+    """Compiled word-boundary patterns for one topic."""
+
+    topic: Topic
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        return _alternation(self.topic.aliases)
+
+    @cached_property
+    def _exclude(self) -> re.Pattern[str] | None:
+        return _alternation(self.topic.exclude) if self.topic.exclude else None
+
+    def mentions(self, text: str) -> bool:
+        """True when `text` names the topic outside URLs and excluded phrases."""
+        text = _URL.sub(" ", text)
+        if self._exclude is not None:
+            text = self._exclude.sub(" ", text)
+        return self._pattern.search(text) is not None
+
+
+def _alternation(terms: Sequence[str]) -> re.Pattern[str]:
+    """One regex for all terms, longest first, whole words only, smart case per term."""
+    parts = []
+    for term in sorted(set(terms), key=lambda t: (-len(t), t)):
+        escaped = re.escape(term).replace(r"\ ", r"\s+")
+        if term[:1].isalnum():
+            escaped = rf"(?<![\w@/]){escaped}"
+        if term[-1:].isalnum():
+            escaped = rf"{escaped}(?![\w@])"
+        parts.append(escaped if term != term.lower() else f"(?i:{escaped})")
+    return re.compile("|".join(parts))
