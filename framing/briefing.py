@@ -150,6 +150,9 @@ def _topic_report(topic: Topic, articles: Sequence[Article]) -> TopicReport:
 
 
 def _default_title(reports: Sequence[TopicReport]) -> str:
-    shared = sorted((r for r in reports if r.shared), key=lambda r: -len(r.outlets))
+    shared = sorted(
+        (r for r in reports if r.shared),
+        key=lambda r: (-len(r.outlets), -sum(len(c.sentence_ids) for c in r.articles)),
+    )
     names = [r.name for r in shared[:3]]
     return f"Framing briefing: {', '.join(names)}" if names else "Framing briefing"

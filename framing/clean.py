@@ -187,12 +187,17 @@ def _mark_rules(lines: list[_Line]) -> None:
 
 
 def _mark_tail(lines: list[_Line]) -> None:
-    """Everything after an end-of-article marker goes, unless body-length prose follows it."""
+    """Everything after an end-of-article marker goes, unless it reads like body.
+
+    A footer is teaser titles, names and prompts; when a long paragraph follows the marker, or
+    most of what follows is prose, the marker sat inside the article and only it goes.
+    """
     for position, line in enumerate(lines):
         if not _is_end_marker(line.text):
             continue
         rest = lines[position + 1 :]
-        if any(_words(later.text) > TAIL_MAX_WORDS for later in rest):
+        prose = sum(_is_prose(later.text) for later in rest)
+        if any(_words(later.text) > TAIL_MAX_WORDS for later in rest) or prose * 2 > len(rest):
             continue
         for later in rest:
             if later.kept:
@@ -327,12 +332,11 @@ def _set_apart(lines: list[_Line], title: _Line, line: _Line) -> bool:
     following = lines[position + 1 :]
     if following and not following[0].kept:
         return True
-    body = [ln for ln in following if ln.kept]
-    gaps = [b.number - a.number for a, b in zip(body, body[1:], strict=False)]
-    if not body or not gaps:
+    gaps = [b.number - a.number for a, b in zip(following, following[1:], strict=False)]
+    if not gaps:
         return False
     usual_gap = max(set(gaps), key=gaps.count)
-    return body[0].number - line.number != usual_gap
+    return following[0].number - line.number != usual_gap
 
 
 def _mark_head_furniture(lines: list[_Line]) -> None:

@@ -15,5 +15,9 @@ class FramingError(Exception):
     @property
     def message(self) -> str:
         """`where: what (fix)` on one line, the shape every error of ours takes."""
-        text = f"{self.where}: {self.what}" if self.where else self.what
-        return f"{text} ({self.fix})" if self.fix else text
+        return f"{self.where}: {self.detail}" if self.where else self.detail
+
+    @property
+    def detail(self) -> str:
+        """`what (fix)`, for lists that already say where."""
+        return f"{self.what} ({self.fix})" if self.fix else self.what

@@ -39,7 +39,7 @@ def load_corpus(paths: Sequence[Path]) -> Corpus:
         try:
             text = read_text(item.path)
         except FramingError as error:
-            excluded.append(Excluded(path=shown, reason=error.message))
+            excluded.append(Excluded(path=shown, reason=error.detail))
             continue
         source_id = _unique_id(_slug(Path(shown).with_suffix("").as_posix()), used_ids)
         declared = _metadata(item.entry or {})

@@ -1,0 +1,191 @@
+"""The `framing` command line: thin wrappers that parse options and call the pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import webbrowser
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from framing import __version__
+from framing.briefing import build_briefing, load_briefing_json, to_json
+from framing.errors import FramingError
+from framing.models import Briefing, Topic
+from framing.topics import default_topics, load_topics, merge_topics, parse_topic_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+SOURCES_HELP = "Folders (searched recursively) or .txt/.md files; a sources.toml manifest is read."
+TOPICS_HELP = "A TOML file of [[topic]] tables (name, aliases, exclude) that replace the defaults."
+TOPIC_HELP = 'Add or redefine one topic: "Name=alias1,alias2". Repeatable.'
+TITLE_HELP = "Title of the briefing (default: built from the most shared topics)."
+
+
+class FramingCommand(click.Command):
+    """Turns our domain errors into click's one-line "Error: …" and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FramingError as error:
+            raise click.ClickException(error.message) from None
+        except OSError as error:
+            raise click.ClickException(f"{error.filename or ''}: {error.strerror}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="framing")
+def cli() -> None:
+    """Compare how news outlets frame the stories they share.
+
+    \b
+    framing brief seeds/          analyse a folder and write reports/briefing.{html,pdf,json}
+    framing analyze seeds/ -o b.json
+    framing render b.json --html b.html --pdf b.pdf
+    """
+
+
+def analysis_options(command: F) -> F:
+    """Options shared by the commands that analyse articles."""
+    for option in reversed(
+        [
+            click.argument(
+                "sources", nargs=-1, required=True, type=click.Path(path_type=Path)
+            ),
+            click.option("--topics", "topics_file", type=click.Path(path_type=Path), help=TOPICS_HELP),
+            click.option("--topic", "topic_options", multiple=True, metavar="NAME=ALIASES", help=TOPIC_HELP),
+            click.option("--title", default="", help=TITLE_HELP),
+            click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@cli.command(cls=FramingCommand)
+@analysis_options
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("briefing.json"),
+    show_default=True, help="Where to write the Briefing JSON.",
+)
+def analyze(
+    sources: Sequence[Path], topics_file: Path | None, topic_options: Sequence[str], title: str,
+    quiet: bool, output: Path,
+) -> None:
+    """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
+    briefing = _analyse(sources, topics_file, topic_options, title)
+    write_atomically({output: to_json(briefing).encode()})
+    _report([output], quiet)
+    _fail_on_excluded(briefing)
+
+
+@cli.command(cls=FramingCommand)
+@click.argument("briefing_json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the PDF briefing here.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def render(briefing_json: Path, html_path: Path | None, pdf_path: Path | None, quiet: bool) -> None:
+    """Render a Briefing JSON to HTML and/or PDF, without analysing again."""
+    if html_path is None and pdf_path is None:
+        raise click.UsageError("nothing to write: give --html FILE, --pdf FILE or both")
+    from framing.render import render_html, render_pdf
+
+    html = render_html(load_briefing_json(briefing_json))
+    outputs: dict[Path, bytes] = {}
+    if html_path is not None:
+        outputs[html_path] = html.encode()
+    if pdf_path is not None:
+        outputs[pdf_path] = render_pdf(html)
+    write_atomically(outputs)
+    _report(list(outputs), quiet)
+
+
+@cli.command(cls=FramingCommand)
+@analysis_options
+@click.option(
+    "-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
+    show_default=True, help="Folder for briefing.html, briefing.pdf and briefing.json.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the HTML report in the browser.")
+def brief(
+    sources: Sequence[Path], topics_file: Path | None, topic_options: Sequence[str], title: str,
+    quiet: bool, output_dir: Path, open_browser: bool,
+) -> None:
+    """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
+    from framing.render import render_html, render_pdf
+
+    briefing = _analyse(sources, topics_file, topic_options, title)
+    data = to_json(briefing)
+    html = render_html(json.loads(data))
+    outputs = {
+        output_dir / "briefing.html": html.encode(),
+        output_dir / "briefing.pdf": render_pdf(html),
+        output_dir / "briefing.json": data.encode(),
+    }
+    write_atomically(outputs)
+    _report(list(outputs), quiet)
+    if open_browser:
+        webbrowser.open((output_dir / "briefing.html").resolve().as_uri())
+    _fail_on_excluded(briefing)
+
+
+def write_atomically(outputs: dict[Path, bytes]) -> None:
+    """Write each file to a temporary sibling, then rename: a crash leaves no half file."""
+    for path, content in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _umask() -> int:
+    """The process umask (readable only by setting it), so outputs get the usual modes."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _analyse(
+    sources: Sequence[Path], topics_file: Path | None, topic_options: Sequence[str], title: str
+) -> Briefing:
+    topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
+    topics = merge_topics(topics, [parse_topic_option(option) for option in topic_options])
+    briefing = build_briefing(sources, topics, title)
+    for excluded in briefing.excluded:
+        click.echo(f"Skipped {excluded.path}: {excluded.reason}", err=True)
+    if not briefing.articles:
+        raise FramingError("no usable article", ", ".join(map(str, sources)), "see the messages above")
+    return briefing
+
+
+def _report(paths: Sequence[Path], quiet: bool) -> None:
+    if not quiet:
+        for path in paths:
+            click.echo(f"Wrote {path}")
+
+
+def _fail_on_excluded(briefing: Briefing) -> None:
+    """The report covers the usable articles, but skipped input is still a failure to flag."""
+    if briefing.excluded:
+        count = len(briefing.excluded)
+        raise FramingError(
+            f"{count} input file{'s' if count > 1 else ''} skipped; the report covers the rest",
+            fix="fix or remove the files listed above and run again",
+        )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="framing")
+

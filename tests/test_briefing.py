@@ -1,0 +1,71 @@
+"""The Briefing JSON: golden file for the seeds, contract keys, determinism."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEEDS
+
+from framing.briefing import build_briefing, load_briefing_json, to_json
+from framing.errors import FramingError
+from framing.models import Briefing
+from framing.topics import default_topics
+
+GOLD = Path(__file__).parent / "gold" / "seeds-briefing.json"
+UPDATE = os.environ.get("FRAMING_UPDATE_GOLD") == "1"
+
+
+def test_seeds_match_golden_json(seeds_briefing: Briefing) -> None:
+    """Any change in cleaning, segmentation or topics shows up here as a reviewable diff.
+
+    After checking the diff, accept it with `FRAMING_UPDATE_GOLD=1 pytest tests/test_briefing.py`.
+    """
+    actual = to_json(seeds_briefing)
+    if UPDATE:
+        GOLD.write_text(actual, encoding="utf-8")
+    expected = GOLD.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = difflib.unified_diff(
+            expected.splitlines(), actual.splitlines(), "gold", "actual", lineterm="", n=2
+        )
+        pytest.fail("Briefing JSON differs from the golden file:\n" + "\n".join(list(diff)[:80]))
+
+
+def test_minimum_contract(seeds_json: dict[str, Any]) -> None:
+    assert seeds_json["schema_version"] == "1.0"
+    for article in seeds_json["articles"]:
+        for key in ("id", "outlet", "title", "author", "date", "genre", "dek", "source_path",
+                    "word_count", "readability", "sentences", "removed"):
+            assert key in article
+        assert set(article["sentences"][0]) >= {"id", "text", "topics"}
+        assert set(article["removed"][0]) >= {"text", "reason"}
+    for topic in seeds_json["topics"]:
+        assert set(topic) >= {"name", "aliases", "shared", "articles"}
+        assert all(set(c) >= {"article_id", "sentence_ids"} for c in topic["articles"])
+
+
+def test_unknown_stays_unknown(seeds_json: dict[str, Any]) -> None:
+    by_path = {a["source_path"]: a for a in seeds_json["articles"]}
+    mortal = by_path["russia-sides-with-israels-mortal-enemies.txt"]
+    assert (mortal["outlet"], mortal["author"], mortal["date"]) == ("", "", "")
+    assert mortal["label"].startswith("Unknown outlet")
+    assert by_path["analysis-israels-hushed-military-ties-with-russia.txt"]["date"] == ""
+
+
+def test_same_input_same_bytes(seeds_briefing: Briefing) -> None:
+    assert to_json(build_briefing([SEEDS], default_topics())) == to_json(seeds_briefing)
+
+
+def test_load_rejects_other_schemas(tmp_path: Path, seeds_json: dict[str, Any]) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({**seeds_json, "schema_version": "2.0"}))
+    with pytest.raises(FramingError, match="schema 2.0"):
+        load_briefing_json(path)
+    path.write_text("{not json")
+    with pytest.raises(FramingError, match="not a readable briefing JSON"):
+        load_briefing_json(path)

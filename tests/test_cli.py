@@ -1,0 +1,99 @@
+"""Every command and its error paths, through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from framing import __version__
+from framing.cli import cli
+
+ARTICLE = (SEEDS / "the-buzz-russia-big-plans-israel-hamas-war.txt").read_text()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version") == (0, f"framing, version {__version__}\n", "")
+    for command in ([], ["brief"], ["analyze"], ["render"]):
+        code, out, _ = run(*command, "--help")
+        assert code == 0 and "Usage:" in out
+
+
+def test_brief_writes_three_files(tmp_path: Path) -> None:
+    code, out, err = run("brief", str(SEEDS), "-o", str(tmp_path / "reports"))
+    assert code == 0, err
+    for name in ("briefing.html", "briefing.pdf", "briefing.json"):
+        assert (tmp_path / "reports" / name).stat().st_size > 1000
+        assert f"Wrote {tmp_path / 'reports' / name}" in out
+    assert not list((tmp_path / "reports").glob(".*.tmp"))
+
+
+def test_analyze_then_render(tmp_path: Path) -> None:
+    data = tmp_path / "b.json"
+    assert run("analyze", str(SEEDS), "-o", str(data), "--title", "Israel and Russia")[0] == 0
+    assert json.loads(data.read_text())["title"] == "Israel and Russia"
+    code, _, err = run("render", str(data), "--html", str(tmp_path / "b.html"))
+    assert code == 0, err
+    assert "Israel and Russia" in (tmp_path / "b.html").read_text()
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_topic_options(tmp_path: Path) -> None:
+    data = tmp_path / "b.json"
+    code, _, err = run("analyze", str(SEEDS), "-o", str(data), "--topic", "Lebanon=Lebanon,Beirut,Lebanese")
+    assert code == 0, err
+    lebanon = next(t for t in json.loads(data.read_text())["topics"] if t["name"] == "Lebanon")
+    assert lebanon["shared"]
+
+
+def test_bad_file_is_skipped_and_the_rest_reported(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "b.txt").write_text(ARTICLE.replace("Russia", "Moscow"))
+    (corpus / "empty.txt").write_text("")
+    code, _, err = run("brief", str(corpus), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "Skipped empty.txt: file is empty" in err
+    assert err.strip().splitlines()[-1].startswith("Error: 1 input file skipped")
+    data = json.loads((tmp_path / "out" / "briefing.json").read_text())
+    assert [e["path"] for e in data["excluded"]] == ["empty.txt"]
+    assert len(data["articles"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["analyze", "no-such-folder"], 1, "no-such-folder: no such file or folder"),
+        (["render", "missing.json", "--html", "x.html"], 1, "not a readable briefing JSON"),
+        (["render", "b.json"], 2, "nothing to write"),
+        (["brief"], 2, "Missing argument"),
+        (["analyze", ".", "--topic", "Lebanon"], 1, "is not NAME=ALIAS"),
+        (["frame"], 2, "No such command"),
+    ],
+)
+def test_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    got, _, err = run(*args)
+    assert got == code
+    assert message in err
+    if code == 1:
+        assert len(err.strip().splitlines()) == 1 and err.startswith("Error: ")
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True)
+    assert result.stdout.strip() == f"framing, version {__version__}"

@@ -1,0 +1,55 @@
+"""Sentence boundaries and offsets on the seeds' hard cases."""
+
+from __future__ import annotations
+
+from conftest import article
+
+from framing.models import Briefing, Document, Metadata, Paragraph
+from framing.segment import body_text, split_sentences
+
+
+def _sentences(*paragraphs: str) -> list[str]:
+    document = Document("d", "d.txt", Metadata(), tuple(Paragraph("text", p) for p in paragraphs), ())
+    return [s.text for s in split_sentences(document)]
+
+
+def test_abbreviations_and_titles_stay_intact() -> None:
+    assert _sentences(
+        "Netanyahu sent his military secretary, Maj. Gen. Roman Gofman, to Moscow. "
+        "U.S. President Donald Trump said nothing."
+    ) == [
+        "Netanyahu sent his military secretary, Maj. Gen. Roman Gofman, to Moscow.",
+        "U.S. President Donald Trump said nothing.",
+    ]
+
+
+def test_quote_ending_in_period_inside_quotes() -> None:
+    assert _sentences(
+        "It would make do with just “technical details.” At the same time, talks went on."
+    ) == ["It would make do with just “technical details.”", "At the same time, talks went on."]
+
+
+def test_offsets_index_into_the_body(seeds_briefing: Briefing) -> None:
+    for found in seeds_briefing.articles:
+        for sentence in found.sentences:
+            assert found.body[sentence.start : sentence.end] == sentence.text
+
+
+def test_ids_are_paragraph_and_index(seeds_briefing: Briefing) -> None:
+    found = article(seeds_briefing, "jfeed")
+    assert [s.id for s in found.sentences[:4]] == ["p1-s1", "p2-s1", "p2-s2", "p3-s1"]
+    assert len({s.id for s in found.sentences}) == len(found.sentences)
+
+
+def test_seed_sentences_with_abbreviations(seeds_briefing: Briefing) -> None:
+    texts = [s.text for a in seeds_briefing.articles for s in a.sentences]
+    assert any(t.startswith("Amid the escalating crisis between U.S. President Donald Trump") for t in texts)
+    assert "“technical details.”" in next(t for t in texts if t.startswith("The Pentagon announced"))
+
+
+def test_long_paragraph_is_cut_before_segmenting() -> None:
+    sentence = "Russia and Israel kept talking about Syria for many long hours. "
+    document = Document("d", "d.txt", Metadata(), (Paragraph("text", sentence * 400),), ())
+    sentences = split_sentences(document)
+    assert len(sentences) == 400
+    assert all(body_text(document)[s.start : s.end] == s.text for s in sentences)
