@@ -72,7 +72,9 @@ def load_briefing_json(path: Path) -> dict[str, Any]:
             f"not a readable briefing JSON: {error}", str(path), "run framing analyze"
         ) from None
     if not isinstance(data, dict) or "schema_version" not in data:
-        raise FramingError("no schema_version: not a briefing JSON", str(path), "run framing analyze")
+        raise FramingError(
+            "no schema_version: not a briefing JSON", str(path), "run framing analyze"
+        )
     major = str(data["schema_version"]).split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
         raise FramingError(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from framing.models import Document, Metadata, Paragraph, Removal, Source
 
@@ -127,7 +128,7 @@ def _lines(text: str) -> list[_Line]:
         cleaned = normalise_space(reduce_links(raw))
         broken = re.match(r"^[\w%.-]*\d[\w%.-]*/\)?\]?(?:\([^)\s]*\))?\s+", cleaned)
         if broken and lines and _ends_in_open_link(lines[-1].raw):
-            lines[-1].text = f"{lines[-1].text} {cleaned[broken.end():]}"
+            lines[-1].text = f"{lines[-1].text} {cleaned[broken.end() :]}"
             lines[-1].raw = f"{lines[-1].raw}\n{raw}"
             continue
         lines.append(_Line(number, raw, cleaned or raw.strip()))
@@ -286,7 +287,9 @@ def _latin_share(text: str) -> float:
 def _mark_bios(lines: list[_Line], author: str) -> None:
     """An author box ("Jane Doe is a senior fellow at …") near the top or the very end."""
     names = re.escape(author) if author else _NAME
-    bio = re.compile(rf"^(?:{names}) (?:is|was) (?:a |an |the )?(?:[\w-]+ ){{0,5}}(?:{BIO_ROLES})\b")
+    bio = re.compile(
+        rf"^(?:{names}) (?:is|was) (?:a |an |the )?(?:[\w-]+ ){{0,5}}(?:{BIO_ROLES})\b"
+    )
     kept = [line for line in lines if line.kept]
     candidates = [*_top(lines), *kept[-3:]]
     for line in candidates:
@@ -332,7 +335,7 @@ def _set_apart(lines: list[_Line], title: _Line, line: _Line) -> bool:
     following = lines[position + 1 :]
     if following and not following[0].kept:
         return True
-    gaps = [b.number - a.number for a, b in zip(following, following[1:], strict=False)]
+    gaps = [b.number - a.number for a, b in pairwise(following)]
     if not gaps:
         return False
     usual_gap = max(set(gaps), key=gaps.count)

@@ -54,11 +54,13 @@ def analysis_options(command: F) -> F:
     """Options shared by the commands that analyse articles."""
     for option in reversed(
         [
-            click.argument(
-                "sources", nargs=-1, required=True, type=click.Path(path_type=Path)
+            click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
+            click.option(
+                "--topics", "topics_file", type=click.Path(path_type=Path), help=TOPICS_HELP
             ),
-            click.option("--topics", "topics_file", type=click.Path(path_type=Path), help=TOPICS_HELP),
-            click.option("--topic", "topic_options", multiple=True, metavar="NAME=ALIASES", help=TOPIC_HELP),
+            click.option(
+                "--topic", "topic_options", multiple=True, metavar="NAME=ALIASES", help=TOPIC_HELP
+            ),
             click.option("--title", default="", help=TITLE_HELP),
             click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         ]
@@ -70,12 +72,20 @@ def analysis_options(command: F) -> F:
 @cli.command(cls=FramingCommand)
 @analysis_options
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("briefing.json"),
-    show_default=True, help="Where to write the Briefing JSON.",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("briefing.json"),
+    show_default=True,
+    help="Where to write the Briefing JSON.",
 )
 def analyze(
-    sources: Sequence[Path], topics_file: Path | None, topic_options: Sequence[str], title: str,
-    quiet: bool, output: Path,
+    sources: Sequence[Path],
+    topics_file: Path | None,
+    topic_options: Sequence[str],
+    title: str,
+    quiet: bool,
+    output: Path,
 ) -> None:
     """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
     briefing = _analyse(sources, topics_file, topic_options, title)
@@ -86,8 +96,18 @@ def analyze(
 
 @cli.command(cls=FramingCommand)
 @click.argument("briefing_json", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
-@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the PDF briefing here.")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the HTML report here.",
+)
+@click.option(
+    "--pdf",
+    "pdf_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the PDF briefing here.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def render(briefing_json: Path, html_path: Path | None, pdf_path: Path | None, quiet: bool) -> None:
     """Render a Briefing JSON to HTML and/or PDF, without analysing again."""
@@ -108,13 +128,22 @@ def render(briefing_json: Path, html_path: Path | None, pdf_path: Path | None, q
 @cli.command(cls=FramingCommand)
 @analysis_options
 @click.option(
-    "-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
-    show_default=True, help="Folder for briefing.html, briefing.pdf and briefing.json.",
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for briefing.html, briefing.pdf and briefing.json.",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the HTML report in the browser.")
 def brief(
-    sources: Sequence[Path], topics_file: Path | None, topic_options: Sequence[str], title: str,
-    quiet: bool, output_dir: Path, open_browser: bool,
+    sources: Sequence[Path],
+    topics_file: Path | None,
+    topic_options: Sequence[str],
+    title: str,
+    quiet: bool,
+    output_dir: Path,
+    open_browser: bool,
 ) -> None:
     """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
     from framing.render import render_html, render_pdf
@@ -138,7 +167,9 @@ def write_atomically(outputs: dict[Path, bytes]) -> None:
     """Write each file to a temporary sibling, then rename: a crash leaves no half file."""
     for path, content in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
@@ -165,7 +196,9 @@ def _analyse(
     for excluded in briefing.excluded:
         click.echo(f"Skipped {excluded.path}: {excluded.reason}", err=True)
     if not briefing.articles:
-        raise FramingError("no usable article", ", ".join(map(str, sources)), "see the messages above")
+        raise FramingError(
+            "no usable article", ", ".join(map(str, sources)), "see the messages above"
+        )
     return briefing
 
 
@@ -188,4 +221,3 @@ def _fail_on_excluded(briefing: Briefing) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="framing")
-

@@ -26,8 +26,12 @@ def report_context(briefing: Json) -> Json:
         "topics": topics,
         "excluded": briefing["excluded"],
         "outlet_count": len({a["label"] for a in articles}),
-        "date_range": {"first": dates[0], "last": dates[-1]} if dates else {"first": "", "last": ""},
-        "shared_topics": [_section(t, articles) for t in _by_reach(t for t in topics if t["shared"])],
+        "date_range": {"first": dates[0], "last": dates[-1]}
+        if dates
+        else {"first": "", "last": ""},
+        "shared_topics": [
+            _section(t, articles) for t in _by_reach(t for t in topics if t["shared"])
+        ],
         "unshared_topics": [t["name"] for t in topics if not t["shared"]],
         "coverage": _coverage(topics, articles),
         "removed_count": sum(len(a["removed"]) for a in articles),
@@ -43,7 +47,11 @@ def _by_reach(topics: Any) -> list[Json]:
     """Topics most outlets share first; ties by how many sentences they fill, then name."""
     return sorted(
         topics,
-        key=lambda t: (-len(t["outlets"]), -sum(len(c["sentence_ids"]) for c in t["articles"]), t["name"]),
+        key=lambda t: (
+            -len(t["outlets"]),
+            -sum(len(c["sentence_ids"]) for c in t["articles"]),
+            t["name"],
+        ),
     )
 
 
@@ -91,5 +99,15 @@ def _coverage(topics: list[Json], articles: list[Json]) -> Json:
             }
             for a in articles
         ]
-        rows.append({"topic": topic["name"], "anchor": anchor(topic["name"]), "shared": topic["shared"], "cells": cells})
-    return {"columns": [{"article_id": a["id"], "label": a["label"]} for a in articles], "rows": rows}
+        rows.append(
+            {
+                "topic": topic["name"],
+                "anchor": anchor(topic["name"]),
+                "shared": topic["shared"],
+                "cells": cells,
+            }
+        )
+    return {
+        "columns": [{"article_id": a["id"], "label": a["label"]} for a in articles],
+        "rows": rows,
+    }

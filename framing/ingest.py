@@ -86,9 +86,13 @@ def load_manifest(path: Path) -> dict[str, dict[str, str]]:
             known = ", ".join(sorted(_METADATA_KEYS | {"file"}))
             raise FramingError(f"unknown key `{unknown[0]}`", where, f"use one of: {known}")
         if not all(isinstance(value, str) for value in entry.values()):
-            raise FramingError("every value must be a string", where, 'quote it: date = "2023-10-31"')
+            raise FramingError(
+                "every value must be a string", where, 'quote it: date = "2023-10-31"'
+            )
         if entry.get("date") and not _ISO_DATE.fullmatch(entry["date"]):
-            raise FramingError(f"date {entry['date']!r} is not YYYY-MM-DD", where, "write it as ISO")
+            raise FramingError(
+                f"date {entry['date']!r} is not YYYY-MM-DD", where, "write it as ISO"
+            )
         entries[entry["file"]] = entry
     return entries
 

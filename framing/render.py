@@ -48,7 +48,9 @@ def render_html(briefing: dict[str, Any]) -> str:
         return make_environment().get_template(TEMPLATE).render(report_context(briefing))
     except TemplateError as error:
         line = getattr(error, "lineno", None)
-        where = f"{getattr(error, 'filename', None) or TEMPLATE}" + (f", line {line}" if line else "")
+        where = f"{getattr(error, 'filename', None) or TEMPLATE}" + (
+            f", line {line}" if line else ""
+        )
         raise FramingError(f"template error: {error}", where, "fix the template") from None
 
 
@@ -56,7 +58,9 @@ def render_pdf(html: str) -> bytes:
     """Print `html` to PDF. Nothing is fetched but data: URLs and the package's own files."""
     from weasyprint import HTML  # imported here: it takes a second and needs Pango
 
-    return bytes(HTML(string=html, base_url=str(TEMPLATE_DIR), url_fetcher=_local_fetcher()).write_pdf())
+    return bytes(
+        HTML(string=html, base_url=str(TEMPLATE_DIR), url_fetcher=_local_fetcher()).write_pdf()
+    )
 
 
 def _local_fetcher() -> Any:

@@ -55,7 +55,8 @@ def parse_topic_option(option: str) -> Topic:
     name, sep, aliases = option.partition("=")
     if not sep or not name.strip():
         raise FramingError(
-            f"--topic {option!r} is not NAME=ALIAS,ALIAS", fix='e.g. --topic "Lebanon=Lebanon,Beirut"'
+            f"--topic {option!r} is not NAME=ALIAS,ALIAS",
+            fix='e.g. --topic "Lebanon=Lebanon,Beirut"',
         )
     terms = [a.strip() for a in aliases.split(",") if a.strip()]
     return Topic(name.strip(), tuple(dict.fromkeys([name.strip(), *terms])))

@@ -39,8 +39,20 @@ def test_seeds_match_golden_json(seeds_briefing: Briefing) -> None:
 def test_minimum_contract(seeds_json: dict[str, Any]) -> None:
     assert seeds_json["schema_version"] == "1.0"
     for article in seeds_json["articles"]:
-        for key in ("id", "outlet", "title", "author", "date", "genre", "dek", "source_path",
-                    "word_count", "readability", "sentences", "removed"):
+        for key in (
+            "id",
+            "outlet",
+            "title",
+            "author",
+            "date",
+            "genre",
+            "dek",
+            "source_path",
+            "word_count",
+            "readability",
+            "sentences",
+            "removed",
+        ):
             assert key in article
         assert set(article["sentences"][0]) >= {"id", "text", "topics"}
         assert set(article["removed"][0]) >= {"text", "reason"}
@@ -64,7 +76,7 @@ def test_same_input_same_bytes(seeds_briefing: Briefing) -> None:
 def test_load_rejects_other_schemas(tmp_path: Path, seeds_json: dict[str, Any]) -> None:
     path = tmp_path / "b.json"
     path.write_text(json.dumps({**seeds_json, "schema_version": "2.0"}))
-    with pytest.raises(FramingError, match="schema 2.0"):
+    with pytest.raises(FramingError, match=r"schema 2\.0"):
         load_briefing_json(path)
     path.write_text("{not json")
     with pytest.raises(FramingError, match="not a readable briefing JSON"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, article
+from conftest import DATA, SEEDS, article
 
 from framing.clean import clean, reduce_links
 from framing.ingest import load_corpus
@@ -158,7 +158,9 @@ def test_removed_and_kept_account_for_every_line() -> None:
     """Nothing silently disappears: each non-blank raw line is kept or listed as removed."""
     for source in load_corpus([SEEDS]).sources:
         document = clean(source)
-        removed = {n for r in document.removed for n in range(r.line, r.line + r.text.count("\n") + 1)}
+        removed = {
+            n for r in document.removed for n in range(r.line, r.line + r.text.count("\n") + 1)
+        }
         lines = [n for n, line in enumerate(source.text.splitlines(), 1) if line.strip()]
         kept = [n for n in lines if n not in removed]
         assert len(kept) == len(document.paragraphs) + _merged_lines(source.text)
@@ -207,18 +209,7 @@ def test_metadata_found_in_the_page_without_a_manifest() -> None:
     assert document.meta.date == ""  # the caption's "October 10, 2007" is the photo's date
 
 
-NEWS = """Ceasefire talks resume in Cairo
-
-By Jane Roe
-
-Negotiators from Israel and Hamas returned to Cairo on Monday for a new round of talks.
-
-The talks, mediated by Egypt and Qatar, had stalled for two weeks over the sequencing of a hostage release and a pause in fighting.
-
-Sign up for our daily newsletter
-
-“We are cautiously hopeful,” an Egyptian official said, speaking on condition of anonymity because he was not authorised to brief reporters on the negotiations, which have resumed several times this year without a breakthrough.
-"""
+NEWS = (DATA / "news-no-dek.txt").read_text(encoding="utf-8")
 
 
 def test_news_lede_is_not_taken_for_a_dek() -> None:

@@ -49,7 +49,9 @@ def test_analyze_then_render(tmp_path: Path) -> None:
 
 def test_topic_options(tmp_path: Path) -> None:
     data = tmp_path / "b.json"
-    code, _, err = run("analyze", str(SEEDS), "-o", str(data), "--topic", "Lebanon=Lebanon,Beirut,Lebanese")
+    code, _, err = run(
+        "analyze", str(SEEDS), "-o", str(data), "--topic", "Lebanon=Lebanon,Beirut,Lebanese"
+    )
     assert code == 0, err
     lebanon = next(t for t in json.loads(data.read_text())["topics"] if t["name"] == "Lebanon")
     assert lebanon["shared"]
@@ -81,7 +83,9 @@ def test_bad_file_is_skipped_and_the_rest_reported(tmp_path: Path) -> None:
         (["frame"], 2, "No such command"),
     ],
 )
-def test_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, message: str) -> None:
+def test_errors_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(ARTICLE)
     got, _, err = run(*args)
@@ -95,5 +99,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "framing", "--version"], capture_output=True, text=True
+    )
     assert result.stdout.strip() == f"framing, version {__version__}"

@@ -70,5 +70,5 @@ def test_broken_manifest_is_reported(tmp_path: Path, manifest: str, message: str
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(FramingError, match="no such file or folder"):
         load_corpus([tmp_path / "nope"])
-    with pytest.raises(FramingError, match="no .txt or .md"):
+    with pytest.raises(FramingError, match=r"no \.txt or \.md"):
         load_corpus([tmp_path])

@@ -50,7 +50,10 @@ def test_runs_with_sockets_blocked(tmp_path: Path) -> None:
     """textstat's dictionary ships in a package: nothing is downloaded at first use."""
     result = subprocess.run(
         [sys.executable, "-c", BLOCK_NETWORK, str(SEEDS)],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     assert float(result.stdout) > 0

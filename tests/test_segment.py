@@ -9,7 +9,9 @@ from framing.segment import body_text, split_sentences
 
 
 def _sentences(*paragraphs: str) -> list[str]:
-    document = Document("d", "d.txt", Metadata(), tuple(Paragraph("text", p) for p in paragraphs), ())
+    document = Document(
+        "d", "d.txt", Metadata(), tuple(Paragraph("text", p) for p in paragraphs), ()
+    )
     return [s.text for s in split_sentences(document)]
 
 
@@ -43,8 +45,13 @@ def test_ids_are_paragraph_and_index(seeds_briefing: Briefing) -> None:
 
 def test_seed_sentences_with_abbreviations(seeds_briefing: Briefing) -> None:
     texts = [s.text for a in seeds_briefing.articles for s in a.sentences]
-    assert any(t.startswith("Amid the escalating crisis between U.S. President Donald Trump") for t in texts)
-    assert "“technical details.”" in next(t for t in texts if t.startswith("The Pentagon announced"))
+    assert any(
+        t.startswith("Amid the escalating crisis between U.S. President Donald Trump")
+        for t in texts
+    )
+    assert "“technical details.”" in next(
+        t for t in texts if t.startswith("The Pentagon announced")
+    )
 
 
 def test_long_paragraph_is_cut_before_segmenting() -> None:

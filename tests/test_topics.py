@@ -9,7 +9,13 @@ from conftest import article
 
 from framing.errors import FramingError
 from framing.models import Briefing
-from framing.topics import TopicMatcher, default_topics, load_topics, merge_topics, parse_topic_option
+from framing.topics import (
+    TopicMatcher,
+    default_topics,
+    load_topics,
+    merge_topics,
+    parse_topic_option,
+)
 
 MATCHERS = {t.name: TopicMatcher(t) for t in default_topics()}
 
@@ -19,14 +25,27 @@ def _topics(text: str) -> list[str]:
 
 
 def test_default_topics_include_the_required_ten() -> None:
-    assert {"Syria", "Hamas", "Ukraine", "Iran", "Turkey", "Hezbollah", "Russia", "Israel",
-            "United States", "Gaza"} <= set(MATCHERS)
+    assert {
+        "Syria",
+        "Hamas",
+        "Ukraine",
+        "Iran",
+        "Turkey",
+        "Hezbollah",
+        "Russia",
+        "Israel",
+        "United States",
+        "Gaza",
+    } <= set(MATCHERS)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Despite its outreach, Israel harbors no illusions about the Kremlin’s stance.", ["Israel", "Russia"]),
+        (
+            "Despite its outreach, Israel harbors no illusions about the Kremlin’s stance.",
+            ["Israel", "Russia"],
+        ),
         ("Ankara is pushed out.", ["Turkey"]),
         ("south of Damascus", ["Syria"]),
         ("the IDF struck HTS bases", ["Israel", "Syria"]),
@@ -64,7 +83,7 @@ def test_topics_file_replaces_and_merges(tmp_path: Path) -> None:
     path = tmp_path / "t.toml"
     path.write_text('[[topic]]\nname = "Russia"\naliases = ["Kremlin"]\n')
     merged = merge_topics(default_topics(), load_topics(path))
-    assert [t for t in merged if t.name == "Russia"][0].aliases == ("Kremlin",)
+    assert next(t for t in merged if t.name == "Russia").aliases == ("Kremlin",)
     assert len(merged) == len(default_topics())
 
 
