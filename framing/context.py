@@ -58,6 +58,7 @@ def _by_reach(topics: Any) -> list[Json]:
 def _section(topic: Json, articles: list[Json]) -> Json:
     """One shared topic with a column per article that mentions it, in article order."""
     coverage = {c["article_id"]: c for c in topic["articles"]}
+    section_anchor = anchor(topic["name"])
     columns = []
     for article in articles:
         if article["id"] not in coverage:
@@ -71,7 +72,11 @@ def _section(topic: Json, articles: list[Json]) -> Json:
                 "sentence_count": len(wanted),
                 "share": coverage[article["id"]]["share"],
                 "sentences": [
-                    {"id": s["id"], "anchor": f"{article['id']}-{s['id']}", "text": s["text"]}
+                    {
+                        "id": s["id"],
+                        "anchor": f"{section_anchor}--{article['id']}-{s['id']}",
+                        "text": s["text"],
+                    }
                     for s in article["sentences"]
                     if s["id"] in wanted
                 ],
@@ -79,7 +84,7 @@ def _section(topic: Json, articles: list[Json]) -> Json:
         )
     return {
         "name": topic["name"],
-        "anchor": anchor(topic["name"]),
+        "anchor": section_anchor,
         "outlet_count": len(topic["outlets"]),
         "columns": columns,
         "silent": [a["label"] for a in articles if a["id"] not in coverage],

@@ -1,0 +1,38 @@
+"""The documented Briefing JSON and the real one agree, key for key, in both directions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from conftest import ROOT
+
+DOC = ROOT / "docs" / "briefing.md"
+
+
+def _json_keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _json_keys(v)}
+    if isinstance(value, list):
+        return {k for item in value for k in _json_keys(item)}
+    return set()
+
+
+def _documented_keys(path: Path) -> set[str]:
+    return set(re.findall(r"^\| `(\w+)` \|", path.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def test_every_key_is_documented_and_every_documented_key_exists(
+    seeds_json: dict[str, Any],
+) -> None:
+    actual, documented = _json_keys(seeds_json), _documented_keys(DOC)
+    assert not actual - documented, "keys missing from docs/briefing.md: add them"
+    assert not documented - actual, "documented keys the JSON lacks: this would break users"
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^\s*(make \w+|framing .+)$", quick_start, re.MULTILINE)
+    assert commands[:2] == ["make brief", "make test"]

@@ -1,0 +1,134 @@
+"""The HTML report parsed as a tree, the PDF read back with pypdf, and the offline fetcher."""
+
+from __future__ import annotations
+
+import copy
+import io
+import logging
+import re
+import socket
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from framing.render import render_html, render_pdf
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def _soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_one_column_per_outlet_per_shared_topic(
+    seeds_html: str, seeds_json: dict[str, Any]
+) -> None:
+    soup = _soup(seeds_html)
+    labels = {a["id"]: a["label"] for a in seeds_json["articles"]}
+    for topic in (t for t in seeds_json["topics"] if t["shared"]):
+        slug = re.sub(r"[^a-z0-9]+", "-", topic["name"].lower())
+        section = soup.find("section", id=f"topic-{slug}")
+        assert isinstance(section, Tag), topic["name"]
+        columns = section.select("article.column")
+        assert [c.h4.get_text(strip=True) for c in columns if c.h4] == [
+            labels[c["article_id"]] for c in topic["articles"]
+        ]
+        for column, coverage in zip(columns, topic["articles"], strict=True):
+            assert len(column.select("ol.sentences > li")) == len(coverage["sentence_ids"])
+
+
+def test_syria_hamas_ukraine_show_three_outlets_or_more(seeds_html: str) -> None:
+    soup = _soup(seeds_html)
+    for slug in ("syria", "hamas", "ukraine"):
+        section = soup.find("section", id=f"topic-{slug}")
+        assert isinstance(section, Tag)
+        filled = [c for c in section.select("article.column") if c.select("ol.sentences > li")]
+        assert len(filled) >= 3
+
+
+def test_tables_have_headers(seeds_html: str, seeds_json: dict[str, Any]) -> None:
+    soup = _soup(seeds_html)
+    for table_id in ("sources", "coverage", "readability"):
+        section = soup.find("section", id=table_id)
+        assert isinstance(section, Tag)
+        table = section.find("table")
+        assert isinstance(table, Tag) and table.thead and table.tbody
+        assert len(table.tbody.find_all("tr")) == (
+            len(seeds_json["topics"]) if table_id == "coverage" else len(seeds_json["articles"])
+        )
+
+
+def test_self_contained_and_ids_unique(seeds_html: str) -> None:
+    soup = _soup(seeds_html)
+    assert not soup.find_all("script") and not soup.find_all("link")
+    for tag in soup.find_all(href=True):
+        assert str(tag["href"]).startswith("#"), tag
+    assert not soup.find_all(src=True)
+    ids = [str(tag["id"]) for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    for tag in soup.find_all(href=True):
+        assert str(tag["href"])[1:] in ids
+
+
+def test_article_text_is_escaped(seeds_json: dict[str, Any]) -> None:
+    hostile = copy.deepcopy(seeds_json)
+    hostile["articles"][0]["title"] = "<script>alert('x')</script> & <b>bold</b>"
+    hostile["topics"][0]["name"] = "{{ 7 * 7 }}"
+    soup = _soup(render_html(hostile))
+    assert not soup.find_all("script") and not soup.find_all("b", string="bold")
+    assert "<script>alert('x')</script> & <b>bold</b>" in soup.get_text()
+    assert "{{ 7 * 7 }}" in soup.get_text()  # shown as written, never evaluated
+
+
+def test_pdf_pages_text_and_bookmarks(seeds_pdf: bytes, seeds_json: dict[str, Any]) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(seeds_pdf))
+    assert len(reader.pages) >= 2
+    text = "".join(page.extract_text() for page in reader.pages).replace("\u2010", "-")
+    text = re.sub(r"\s+", " ", text)
+    for article in seeds_json["articles"]:
+        assert article["label"] in text
+    assert reader.metadata.title == seeds_json["title"]
+    outline = [item.title for item in _flatten(reader.outline)]
+    for heading in ("Sources", "Who covers what", "Readability", "What was removed"):
+        assert heading in outline
+    for topic in ("Syria", "Hamas", "Ukraine"):
+        assert any(title.startswith(topic) for title in outline)
+
+
+def _flatten(outline: list[Any]) -> list[Any]:
+    return [x for item in outline for x in (_flatten(item) if isinstance(item, list) else [item])]
+
+
+def test_pdf_renders_without_warnings(seeds_html: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        render_pdf(seeds_html)
+    assert not caplog.records
+
+
+def test_same_html_same_pdf_bytes(
+    seeds_html: str, seeds_pdf: bytes, seeds_json: dict[str, Any]
+) -> None:
+    assert render_html(seeds_json) == seeds_html
+    assert render_pdf(seeds_html) == seeds_pdf
+
+
+def test_pdf_fetches_nothing_remote(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    attempts: list[Any] = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: attempts.append(address))
+    html = """<html><head><link rel="stylesheet" href="https://example.com/x.css"></head><body>
+    <p>Body</p><img src="http://example.com/tracker.png"><img src="file:///etc/hostname">
+    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+    <p style="background: url(https://example.com/bg.png)">x</p></body></html>"""
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        assert render_pdf(html).startswith(b"%PDF")
+    assert attempts == []
+    blocked = " ".join(r.getMessage() for r in caplog.records)
+    for url in (
+        "https://example.com/x.css",
+        "http://example.com/tracker.png",
+        "file:///etc/hostname",
+    ):
+        assert url in blocked
