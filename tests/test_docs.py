@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+from conftest import ROOT, SEEDS
+
+from framing.briefing import build_briefing, to_json
+from framing.topics import default_topics
 
 DOC = ROOT / "docs" / "briefing.md"
 
@@ -23,10 +27,12 @@ def _documented_keys(path: Path) -> set[str]:
     return set(re.findall(r"^\| `(\w+)` \|", path.read_text(encoding="utf-8"), re.MULTILINE))
 
 
-def test_every_key_is_documented_and_every_documented_key_exists(
-    seeds_json: dict[str, Any],
-) -> None:
-    actual, documented = _json_keys(seeds_json), _documented_keys(DOC)
+def test_every_key_is_documented_and_every_documented_key_exists(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")  # so that `excluded` has an entry
+    briefing = json.loads(
+        to_json(build_briefing([SEEDS, tmp_path / "empty.txt"], default_topics()))
+    )
+    actual, documented = _json_keys(briefing), _documented_keys(DOC)
     assert not actual - documented, "keys missing from docs/briefing.md: add them"
     assert not documented - actual, "documented keys the JSON lacks: this would break users"
 
