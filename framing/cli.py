@@ -24,6 +24,19 @@ SOURCES_HELP = "Folders (searched recursively) or .txt/.md files; a sources.toml
 TOPICS_HELP = "A TOML file of [[topic]] tables (name, aliases, exclude) that replace the defaults."
 TOPIC_HELP = 'Add or redefine one topic: "Name=alias1,alias2". Repeatable.'
 TITLE_HELP = "Title of the briefing (default: built from the most shared topics)."
+TEMPLATE_HELP = (
+    "A custom HTML template file (jinja2) to render with instead of the built-in one; "
+    'it may {% extends "builtin:briefing.html" %}. See report_templates/README.md.'
+)
+
+
+def template_option(command: F) -> F:
+    """`--template FILE`, shared by the commands that render."""
+    return click.option(
+        "--template",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=TEMPLATE_HELP,
+    )(command)
 
 
 class FramingCommand(click.Command):
@@ -108,14 +121,21 @@ def analyze(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the PDF briefing here.",
 )
+@template_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def render(briefing_json: Path, html_path: Path | None, pdf_path: Path | None, quiet: bool) -> None:
+def render(
+    briefing_json: Path,
+    html_path: Path | None,
+    pdf_path: Path | None,
+    template: Path | None,
+    quiet: bool,
+) -> None:
     """Render a Briefing JSON to HTML and/or PDF, without analysing again."""
     if html_path is None and pdf_path is None:
         raise click.UsageError("nothing to write: give --html FILE, --pdf FILE or both")
     from framing.render import render_html, render_pdf
 
-    html = render_html(load_briefing_json(briefing_json))
+    html = render_html(load_briefing_json(briefing_json), template)
     outputs: dict[Path, bytes] = {}
     if html_path is not None:
         outputs[html_path] = html.encode()
@@ -135,6 +155,7 @@ def render(briefing_json: Path, html_path: Path | None, pdf_path: Path | None, q
     show_default=True,
     help="Folder for briefing.html, briefing.pdf and briefing.json.",
 )
+@template_option
 @click.option("--open", "open_browser", is_flag=True, help="Open the HTML report in the browser.")
 def brief(
     sources: Sequence[Path],
@@ -143,6 +164,7 @@ def brief(
     title: str,
     quiet: bool,
     output_dir: Path,
+    template: Path | None,
     open_browser: bool,
 ) -> None:
     """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
@@ -150,7 +172,7 @@ def brief(
 
     briefing = _analyse(sources, topics_file, topic_options, title)
     data = to_json(briefing)
-    html = render_html(json.loads(data))
+    html = render_html(json.loads(data), template)
     outputs = {
         output_dir / "briefing.html": html.encode(),
         output_dir / "briefing.pdf": render_pdf(html),

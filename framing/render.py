@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import traceback
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 
 from framing.context import report_context
 from framing.errors import FramingError
@@ -15,10 +27,16 @@ TEMPLATE = "briefing.html"
 TEMPLATE_DIR = Path(str(resources.files("framing").joinpath("templates")))
 
 
-def make_environment() -> Environment:
-    """The jinja2 environment: autoescaped (article text is data), strict about typos."""
+def make_environment(template_dir: Path | None = None) -> Environment:
+    """The jinja2 environment: autoescaped (article text is data), strict about typos.
+
+    Templates in `template_dir` come first, then the built-in ones, which a custom template
+    can also reach as `builtin:NAME` to extend the template it replaces.
+    """
+    builtin = PackageLoader("framing", "templates")
+    custom = [FileSystemLoader(template_dir)] if template_dir else []
     env = Environment(
-        loader=PackageLoader("framing", "templates"),
+        loader=ChoiceLoader([*custom, PrefixLoader({"builtin": builtin}, delimiter=":"), builtin]),
         # Name every extension we render: select_autoescape's default skips ".j2" (TRAPS.md).
         autoescape=select_autoescape(["html", "htm", "xml", "j2"]),
         undefined=StrictUndefined,
@@ -42,16 +60,39 @@ def format_number(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
 
 
-def render_html(briefing: dict[str, Any]) -> str:
-    """The self-contained HTML report of a Briefing JSON."""
+def render_html(briefing: dict[str, Any], template: Path | None = None) -> str:
+    """The self-contained HTML report of a Briefing JSON, with `template` or the built-in one."""
+    env = make_environment(template.parent if template else None)
+    name = template.name if template else TEMPLATE
     try:
-        return make_environment().get_template(TEMPLATE).render(report_context(briefing))
+        return env.get_template(name).render(report_context(briefing))
+    except TemplateNotFound as error:
+        raise FramingError(
+            f"template {error.name!r} not found", str(template or name), _NOT_FOUND_HINT
+        ) from None
     except TemplateError as error:
-        line = getattr(error, "lineno", None)
-        where = f"{getattr(error, 'filename', None) or TEMPLATE}" + (
-            f", line {line}" if line else ""
-        )
-        raise FramingError(f"template error: {error}", where, "fix the template") from None
+        raise FramingError(
+            f"template error: {error}", _location(error, name), _hint(error)
+        ) from None
+
+
+_NOT_FOUND_HINT = (
+    'check the path; to extend the built-in one, use {% extends "builtin:briefing.html" %}'
+)
+
+
+def _location(error: TemplateError, name: str) -> str:
+    """`file, line N` of the failing template line, from the error or jinja's traceback."""
+    if isinstance(error, TemplateSyntaxError) and error.lineno:
+        return f"{error.filename or error.name or name}, line {error.lineno}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+    return f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else name
+
+
+def _hint(error: TemplateError) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        return "fix the template syntax"
+    return "use only the keys documented in docs/briefing.md (context section)"
 
 
 def render_pdf(html: str) -> bytes:

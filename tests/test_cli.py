@@ -103,3 +103,39 @@ def test_python_dash_m(tmp_path: Path) -> None:
         [sys.executable, "-m", "framing", "--version"], capture_output=True, text=True
     )
     assert result.stdout.strip() == f"framing, version {__version__}"
+
+
+def test_house_style_template_extends_the_builtin(tmp_path: Path) -> None:
+    data = tmp_path / "b.json"
+    assert run("analyze", str(SEEDS), "-o", str(data))[0] == 0
+    template = SEEDS.parent / "report_templates" / "house-style.html"
+    code, _, err = run(
+        "render", str(data), "--template", str(template), "--html", str(tmp_path / "h.html")
+    )
+    assert code == 0, err
+    html = (tmp_path / "h.html").read_text()
+    assert "The Example Institute" in html and "#8c1f28" in html
+    assert 'id="topic-syria"' in html  # inherited blocks are still there
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{% extends 'builtin:briefing.html' %}{% block cover %}{% if %}{% endblock %}", "line 1"),
+        ("<h1>{{ title }}</h1>\n<p>{{ no_such_key }}</p>", "line 2"),
+        ("{% extends 'builtin:no-such.html' %}", "not found"),
+    ],
+)
+def test_broken_template_is_one_line_and_writes_nothing(
+    tmp_path: Path, template: str, message: str
+) -> None:
+    data = tmp_path / "b.json"
+    assert run("analyze", str(SEEDS), "-o", str(data))[0] == 0
+    (tmp_path / "mine.html").write_text(template)
+    out = tmp_path / "out.html"
+    code, _, err = run(
+        "render", str(data), "--template", str(tmp_path / "mine.html"), "--html", str(out)
+    )
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))

@@ -42,3 +42,31 @@ def test_readme_quick_start_is_two_commands() -> None:
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"^\s*(make \w+|framing .+)$", quick_start, re.MULTILINE)
     assert commands[:2] == ["make brief", "make test"]
+
+
+TEMPLATES_DOC = ROOT / "docs" / "templates.md"
+BRIEFING_LISTS = ("articles", "topics", "excluded")
+
+
+def _context_keys(value: Any, top: bool = True) -> set[str]:
+    """Keys of the template context, not descending into the Briefing's own lists."""
+    if isinstance(value, dict):
+        return set(value) | {
+            key
+            for name, item in value.items()
+            if not (top and name in BRIEFING_LISTS)
+            for key in _context_keys(item, top=False)
+        }
+    if isinstance(value, list):
+        return {key for item in value for key in _context_keys(item, top=False)}
+    return set()
+
+
+def test_template_context_is_documented_both_ways(seeds_json: dict[str, Any]) -> None:
+    from framing.context import report_context
+
+    context = report_context(seeds_json)
+    assert json.loads(json.dumps(context)) == context  # JSON types only, no default= hook
+    actual, documented = _context_keys(context), _documented_keys(TEMPLATES_DOC)
+    assert not actual - documented, "context keys missing from docs/templates.md: add them"
+    assert not documented - actual, "documented keys the context lacks: would break templates"
