@@ -92,7 +92,7 @@ def _location(error: TemplateError, name: str) -> str:
 def _hint(error: TemplateError) -> str:
     if isinstance(error, TemplateSyntaxError):
         return "fix the template syntax"
-    return "use only the keys documented in docs/briefing.md (context section)"
+    return "use only the keys documented in docs/templates.md"
 
 
 def render_pdf(html: str) -> bytes:
