@@ -9,12 +9,11 @@ import re
 import socket
 from typing import Any
 
+import pypdf
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from framing.render import render_html, render_pdf
-
-pypdf = pytest.importorskip("pypdf")
 
 
 def _soup(html: str) -> BeautifulSoup:
