@@ -28,6 +28,7 @@ from framing.segment import body_text, split_sentences
 from framing.topics import TopicMatcher
 
 SHARED_MIN_OUTLETS = 2
+NO_BODY = "nothing but page boilerplate (check that the file holds the article text)"
 
 
 def build_briefing(paths: Sequence[Path], topics: Sequence[Topic], title: str = "") -> Briefing:
@@ -39,8 +40,7 @@ def build_briefing(paths: Sequence[Path], topics: Sequence[Topic], title: str = 
         if any(p.kind == "text" for p in document.paragraphs):
             documents.append(document)
         else:
-            reason = "no article body left after removing page boilerplate (see framing inspect)"
-            excluded.append(Excluded(document.path, reason))
+            excluded.append(Excluded(document.path, NO_BODY))
     matchers = [TopicMatcher(topic) for topic in topics]
     labels = _labels(documents)
     articles = sorted(
@@ -88,10 +88,8 @@ def load_briefing_json(path: Path) -> dict[str, Any]:
 def _labels(documents: Sequence[Document]) -> dict[str, str]:
     """Column names: the outlet, or "Unknown outlet N" numbered in id order."""
     unknown = sorted(doc.id for doc in documents if not doc.meta.outlet)
-    return {
-        doc.id: doc.meta.outlet or f"Unknown outlet {unknown.index(doc.id) + 1}"
-        for doc in documents
-    }
+    numbers = {doc_id: number for number, doc_id in enumerate(unknown, start=1)}
+    return {doc.id: doc.meta.outlet or f"Unknown outlet {numbers[doc.id]}" for doc in documents}
 
 
 def _article(document: Document, label: str, matchers: Sequence[TopicMatcher]) -> Article:

@@ -81,3 +81,19 @@ def test_load_rejects_other_schemas(tmp_path: Path, seeds_json: dict[str, Any]) 
     path.write_text("{not json")
     with pytest.raises(FramingError, match="not a readable briefing JSON"):
         load_briefing_json(path)
+
+
+def test_page_of_nothing_but_boilerplate_is_excluded(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(
+        (SEEDS / "jfeed-netanyahu-secret-moscow-mission.txt").read_text()
+    )
+    (tmp_path / "footer.txt").write_text(
+        "Join our newsletter to receive updates on new articles and exclusive content.\n"
+        "We respect your privacy and will never share your information.\n"
+        "Follow on Instagram\n@jfeednews\n"
+    )
+    briefing = build_briefing([tmp_path], default_topics())
+    assert [a.source_path for a in briefing.articles] == ["article.txt"]
+    assert [(e.path, e.reason.split(" (")[0]) for e in briefing.excluded] == [
+        ("footer.txt", "nothing but page boilerplate")
+    ]
