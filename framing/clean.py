@@ -114,8 +114,7 @@ def reduce_links(text: str) -> str:
 
 def normalise_space(text: str) -> str:
     """Turn non-breaking and other odd spaces into plain ones and collapse runs of them."""
-    text = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
-    return re.sub(r" {2,}", " ", text).strip()
+    return re.sub(r"[^\S\n]+", " ", text).strip()
 
 
 def _lines(text: str) -> list[_Line]:
