@@ -97,11 +97,19 @@ def _hint(error: TemplateError) -> str:
 
 def render_pdf(html: str) -> bytes:
     """Print `html` to PDF. Nothing is fetched but data: URLs and the package's own files."""
-    from weasyprint import HTML  # imported here: it takes a second and needs Pango
-
+    try:
+        from weasyprint import HTML  # imported here: it takes a second and needs Pango
+    except (ImportError, OSError) as error:
+        raise FramingError(f"cannot load WeasyPrint: {error}", fix=_PANGO_HINT) from None
     return bytes(
         HTML(string=html, base_url=str(TEMPLATE_DIR), url_fetcher=_local_fetcher()).write_pdf()
     )
+
+
+_PANGO_HINT = (
+    "install its system libraries: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+    "libharfbuzz-subset0 fonts-dejavu-core"
+)
 
 
 def _local_fetcher() -> Any:

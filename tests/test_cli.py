@@ -139,3 +139,26 @@ def test_broken_template_is_one_line_and_writes_nothing(
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and message in err
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_one_article_still_gets_a_report(tmp_path: Path) -> None:
+    (tmp_path / "only.txt").write_text(ARTICLE)
+    code, _, err = run("brief", str(tmp_path / "only.txt"), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    html = (tmp_path / "out" / "briefing.html").read_text()
+    assert "No topic is mentioned by two or more outlets" in html
+
+
+def test_open_launches_the_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    (tmp_path / "only.txt").write_text(ARTICLE)
+    assert run("brief", str(tmp_path / "only.txt"), "-o", str(tmp_path / "out"), "--open")[0] == 0
+    assert opened == [(tmp_path / "out" / "briefing.html").resolve().as_uri()]
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    code, _, err = run("analyze", str(SEEDS), "-o", str(tmp_path / "taken" / "b.json"))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert str(tmp_path / "taken") in err
