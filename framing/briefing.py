@@ -3,48 +3,66 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from framing import __version__
 from framing.clean import clean
+from framing.duplicates import find_duplicates
 from framing.errors import FramingError
 from framing.ingest import load_corpus
+from framing.language import detect_language
 from framing.models import (
     SCHEMA_VERSION,
     Article,
     Briefing,
     Document,
+    DuplicateArticle,
     Excluded,
     SentenceTopics,
+    Source,
     Topic,
     TopicCoverage,
     TopicReport,
 )
 from framing.readability import measure_readability
+from framing.records import DEFAULT_COLUMNS
 from framing.segment import body_text, split_sentences
 from framing.topics import TopicMatcher
 
 SHARED_MIN_OUTLETS = 2
+MIN_WORDS = 50
+"""Fewer words than this is a fragment (a teaser, a caption, a failed save), not an article."""
 NO_BODY = "nothing but page boilerplate (check that the file holds the article text)"
 
 
-def build_briefing(paths: Sequence[Path], topics: Sequence[Topic], title: str = "") -> Briefing:
-    """Analyse every article under `paths`; unreadable ones are listed in `excluded`."""
-    corpus = load_corpus(paths)
+def build_briefing(
+    paths: Sequence[Path],
+    topics: Sequence[Topic],
+    title: str = "",
+    columns: Mapping[str, str] = DEFAULT_COLUMNS,
+) -> Briefing:
+    """Analyse every article under `paths`; unusable inputs are listed in `excluded`,
+    repeated articles in `duplicates` (each counted once, as its first copy)."""
+    corpus = load_corpus(paths, columns)
     excluded = list(corpus.excluded)
-    documents = []
-    for document in (clean(source) for source in corpus.sources):
-        if any(p.kind == "text" for p in document.paragraphs):
-            documents.append(document)
+    kept: list[tuple[Source, Document]] = []
+    for source in corpus.sources:
+        document = clean(source)
+        words = sum(len(p.text.split()) for p in document.paragraphs if p.kind == "text")
+        if words < MIN_WORDS:
+            excluded.append(Excluded(document.path, _too_short(words)))
         else:
-            excluded.append(Excluded(document.path, NO_BODY))
+            kept.append((source, document))
+    duplicates = _duplicates(kept)
+    repeated = {d.article_id for d in duplicates}
+    kept = [(s, d) for s, d in kept if d.id not in repeated]
     matchers = [TopicMatcher(topic) for topic in topics]
-    labels = _labels(documents)
+    labels = _labels([d for _, d in kept])
     articles = sorted(
-        (_article(doc, labels[doc.id], matchers) for doc in documents),
+        (_article(source, doc, labels[doc.id], matchers) for source, doc in kept),
         key=lambda a: (a.outlet == "", a.label.casefold(), a.id),
     )
     reports = tuple(_topic_report(topic, articles) for topic in topics)
@@ -55,6 +73,26 @@ def build_briefing(paths: Sequence[Path], topics: Sequence[Topic], title: str = 
         articles=tuple(articles),
         topics=reports,
         excluded=tuple(sorted(excluded, key=lambda e: e.path)),
+        duplicates=duplicates,
+    )
+
+
+def _too_short(words: int) -> str:
+    if words == 0:
+        return NO_BODY
+    return (
+        f"only {words} words of article text after cleaning "
+        f"(an article needs at least {MIN_WORDS}; check the file holds the whole article)"
+    )
+
+
+def _duplicates(kept: Sequence[tuple[Source, Document]]) -> tuple[DuplicateArticle, ...]:
+    """Repeated articles (syndication, a page saved twice), in input order."""
+    paths = {document.id: document.path for _, document in kept}
+    found = find_duplicates([(document.id, body_text(document)) for _, document in kept])
+    return tuple(
+        DuplicateArticle(paths[d.article_id], d.article_id, d.original_id, d.similarity, d.kind)
+        for d in found
     )
 
 
@@ -92,11 +130,15 @@ def _labels(documents: Sequence[Document]) -> dict[str, str]:
     return {doc.id: doc.meta.outlet or f"Unknown outlet {numbers[doc.id]}" for doc in documents}
 
 
-def _article(document: Document, label: str, matchers: Sequence[TopicMatcher]) -> Article:
-    sentences = split_sentences(document)
+def _article(
+    source: Source, document: Document, label: str, matchers: Sequence[TopicMatcher]
+) -> Article:
+    body = body_text(document)
+    language = detect_language(body)
+    sentences = split_sentences(document, language)
     prose = [s for s in sentences if not s.heading]
     readability = measure_readability(
-        " ".join(p.text for p in document.paragraphs if p.kind == "text"), len(prose)
+        " ".join(p.text for p in document.paragraphs if p.kind == "text"), len(prose), language
     )
     meta = document.meta
     return Article(
@@ -110,9 +152,14 @@ def _article(document: Document, label: str, matchers: Sequence[TopicMatcher]) -
         dek=meta.dek,
         url=meta.url,
         source_path=document.path,
+        format=source.format,
+        encoding=source.encoding,
+        language=language,
+        provenance=document.provenance,
+        extra=source.extra,
         word_count=readability.words,
         readability=readability,
-        body=body_text(document),
+        body=body,
         sentences=tuple(
             SentenceTopics(
                 id=s.id,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
@@ -33,6 +32,10 @@ _DATE = re.compile(
     rf"\b((?:{_MONTHS})[a-z]*\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTHS})[a-z]*\.? \d{{4}}"
     r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
+)
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NON_LATIN_LETTER = re.compile(
+    r"[^\W\d_A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
 )
 _DATE_FORMATS = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d")
 
@@ -82,7 +85,7 @@ def clean(source: Source) -> Document:
     """Find the body of `source`; fill the metadata the manifest left unknown from the page."""
     lines = _lines(source.text)
     meta = source.declared
-    title = _mark_title(lines, meta.title)
+    title = _mark_title(lines, meta.title, stated="title" in source.declared_keys)
     genre = _mark_section_label(lines)
     _mark_rules(lines)
     _mark_tail(lines)
@@ -93,18 +96,28 @@ def clean(source: Source) -> Document:
     dek = _mark_dek(lines, meta.dek if "dek" in source.declared_keys else None)
     _mark_head_furniture(lines)
     _mark_headings(lines)
-    inferred = Metadata(title=title, author=author, date=found_date, genre=genre, dek=dek)
+    inferred = {
+        "title": (title, "first line"),
+        "author": (author, "byline"),
+        "date": (found_date, "dateline"),
+        "genre": (genre, "section label"),
+        "dek": (dek, "subtitle under the title"),
+    }
+    merged, provenance = _merge(source, inferred)
     return Document(
         id=source.id,
         path=source.path,
-        meta=_merge(meta, inferred, source.declared_keys),
-        paragraphs=tuple(Paragraph(line.kind, line.text) for line in lines if line.kept),
+        meta=merged,
+        paragraphs=tuple(Paragraph(ln.kind, ln.text, ln.number) for ln in lines if ln.kept),
         removed=tuple(Removal(line.number, line.raw, line.reason) for line in lines if line.reason),
+        provenance=provenance,
     )
 
 
 def reduce_links(text: str) -> str:
     """Replace markdown links by their anchor text and drop bare URLs, which are not prose."""
+    if not any(mark in text for mark in ("](", "(/", "://", "*")):
+        return text
     text = re.sub(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)", r"\1", text)
     text = re.sub(r"\s*\\?\((?:<)?(?:https?://|/)[^()\s]*?(?:>)?\\?\)", "", text)
     text = re.sub(r"\s*<https?://[^>\s]+>", "", text)
@@ -142,8 +155,13 @@ def _ends_in_open_link(raw: str) -> bool:
     return bool(re.search(r"\]\(https?://[^)\s]*[-/_]\)\s*$", raw))
 
 
-def _mark_title(lines: list[_Line], declared: str) -> str:
-    """Mark the title (the declared one, or the first real line) and its repeats near the top."""
+def _mark_title(lines: list[_Line], declared: str, *, stated: bool) -> str:
+    """Mark the title (the declared one, or the first real line) and its repeats near the top.
+
+    A title stated as unknown is not looked for: the first line is then body, not a guess.
+    """
+    if stated and not declared:
+        return ""
     key = _key(declared) if declared else ""
     first = next(
         (ln for ln in lines if ln.kept and (_key(ln.text) == key if key else _is_title_like(ln))),
@@ -277,10 +295,11 @@ def _is_other_script(text: str) -> bool:
 
 
 def _latin_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
+    """Share of the letters in `text` that are Latin (ASCII text needs no counting)."""
+    if text.isascii():
         return 1.0
-    return sum("LATIN" in unicodedata.name(ch, "") for ch in letters) / len(letters)
+    letters = len(_NOT_LETTER.sub("", text))
+    return 1 - len(_NON_LATIN_LETTER.findall(text)) / letters if letters else 1.0
 
 
 def _mark_bios(lines: list[_Line], author: str) -> None:
@@ -385,9 +404,20 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in _TERMINAL and _words(text) >= 4
 
 
-def _merge(declared: Metadata, inferred: Metadata, stated: frozenset[str]) -> Metadata:
-    """What the manifest states wins, even "unknown"; the page fills only what it left out."""
-    return replace(inferred, **{key: getattr(declared, key) for key in stated})
+def _merge(source: Source, inferred: dict[str, tuple[str, str]]) -> tuple[Metadata, dict[str, str]]:
+    """What the source states wins, even "unknown"; the page fills only what it left out.
+
+    Returns the metadata and, for each known or stated field, where it came from.
+    """
+    values: dict[str, str] = {}
+    provenance: dict[str, str] = {}
+    for key in vars(source.declared):
+        if key in source.declared_keys:
+            values[key] = getattr(source.declared, key)
+            provenance[key] = source.provenance.get(key, "declared")
+        elif inferred.get(key, ("", ""))[0]:
+            values[key], provenance[key] = inferred[key]
+    return replace(Metadata(), **values), dict(sorted(provenance.items()))
 
 
 def _key(text: str) -> str:

@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 import webbrowser
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +24,10 @@ SOURCES_HELP = "Folders (searched recursively) or .txt/.md files; a sources.toml
 TOPICS_HELP = "A TOML file of [[topic]] tables (name, aliases, exclude) that replace the defaults."
 TOPIC_HELP = 'Add or redefine one topic: "Name=alias1,alias2". Repeatable.'
 TITLE_HELP = "Title of the briefing (default: built from the most shared topics)."
+COLUMNS_HELP = (
+    "Column names of .jsonl/.csv corpus files, e.g. text=body,outlet=source "
+    "(fields: text, id, outlet, title, author, date, url)."
+)
 TEMPLATE_HELP = (
     "A custom HTML template file (jinja2) to render with instead of the built-in one; "
     'it may {% extends "builtin:briefing.html" %}. See report_templates/README.md.'
@@ -76,6 +80,7 @@ def analysis_options(command: F) -> F:
                 "--topic", "topic_options", multiple=True, metavar="NAME=ALIASES", help=TOPIC_HELP
             ),
             click.option("--title", default="", help=TITLE_HELP),
+            click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP),
             click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         ]
     ):
@@ -98,11 +103,12 @@ def analyze(
     topics_file: Path | None,
     topic_options: Sequence[str],
     title: str,
+    columns: str,
     quiet: bool,
     output: Path,
 ) -> None:
     """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
-    briefing = _analyse(sources, topics_file, topic_options, title)
+    briefing = _analyse(sources, topics_file, topic_options, title, columns)
     write_atomically({output: to_json(briefing).encode()})
     _report([output], quiet)
     _fail_on_excluded(briefing)
@@ -163,6 +169,7 @@ def brief(
     topics_file: Path | None,
     topic_options: Sequence[str],
     title: str,
+    columns: str,
     quiet: bool,
     output_dir: Path,
     template: Path | None,
@@ -171,7 +178,7 @@ def brief(
     """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
     from framing.render import render_html, render_pdf
 
-    briefing = _analyse(sources, topics_file, topic_options, title)
+    briefing = _analyse(sources, topics_file, topic_options, title, columns)
     data = to_json(briefing)
     html = render_html(json.loads(data), template)
     outputs = {
@@ -184,6 +191,41 @@ def brief(
     if open_browser:
         webbrowser.open((output_dir / "briefing.html").resolve().as_uri())
     _fail_on_excluded(briefing)
+
+
+@cli.command(cls=FramingCommand)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the audit as JSON.")
+def inspect(source: Path, columns: str, as_json: bool) -> None:
+    """Show how an article was cleaned: every line kept or removed, and why, and where
+    each metadata field came from. SOURCE is a file, a folder, or corpus.jsonl#N."""
+    from framing.audit import audit, format_audit
+    from framing.clean import clean
+    from framing.ingest import load_corpus
+    from framing.language import detect_language
+    from framing.segment import body_text
+
+    path, _, record = str(source).partition("#")
+    corpus = load_corpus([Path(path)], _columns(columns))
+    for excluded in corpus.excluded:
+        click.echo(f"Skipped {excluded.path}: {excluded.reason}", err=True)
+    chosen = [s for s in corpus.sources if not record or s.path.endswith(f"#{record}")]
+    if not chosen:
+        raise FramingError("no article to inspect", str(source), "check the path or record number")
+    reports = []
+    for item in chosen:
+        document = clean(item)
+        reports.append(audit(item, document, detect_language(body_text(document))))
+    if as_json:
+        click.echo(
+            json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False, indent=2)
+        )
+        return
+    styles: dict[str, dict[str, Any]] = {"title": {"bold": True}, "removed": {"fg": "red"}}
+    for report in reports:
+        for style, text in format_audit(report):
+            click.secho(text, **styles.get(style, {}))
 
 
 def write_atomically(outputs: dict[Path, bytes]) -> None:
@@ -225,12 +267,22 @@ def _umask() -> int:
     return mask
 
 
+def _columns(option: str) -> Mapping[str, str]:
+    from framing.records import DEFAULT_COLUMNS, parse_columns
+
+    return parse_columns(option) if option else DEFAULT_COLUMNS
+
+
 def _analyse(
-    sources: Sequence[Path], topics_file: Path | None, topic_options: Sequence[str], title: str
+    sources: Sequence[Path],
+    topics_file: Path | None,
+    topic_options: Sequence[str],
+    title: str,
+    columns: str,
 ) -> Briefing:
     topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
     topics = merge_topics(topics, [parse_topic_option(option) for option in topic_options])
-    briefing = build_briefing(sources, topics, title)
+    briefing = build_briefing(sources, topics, title, _columns(columns))
     for excluded in briefing.excluded:
         click.echo(f"Skipped {excluded.path}: {excluded.reason}", err=True)
     if not briefing.articles:
@@ -251,8 +303,8 @@ def _fail_on_excluded(briefing: Briefing) -> None:
     if briefing.excluded:
         count = len(briefing.excluded)
         raise FramingError(
-            f"{count} input file{'s' if count > 1 else ''} skipped; the report covers the rest",
-            fix="fix or remove the files listed above and run again",
+            f"{count} input{'s' if count > 1 else ''} skipped; the report covers the rest",
+            fix="fix or remove what is listed above and run again",
         )
 
 

@@ -25,6 +25,7 @@ def report_context(briefing: Json) -> Json:
         "articles": articles,
         "topics": topics,
         "excluded": briefing["excluded"],
+        "duplicates": briefing["duplicates"],
         "outlet_count": len({a["label"] for a in articles}),
         "date_range": {"first": dates[0], "last": dates[-1]}
         if dates

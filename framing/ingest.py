@@ -1,128 +1,324 @@
-"""Read the user's folders and files into `Source`s, setting aside what cannot be read."""
+"""Read folders, files and corpus files into `Source`s, setting aside what cannot be read."""
 
 from __future__ import annotations
 
+import glob
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from framing.decode import decode_bytes
 from framing.errors import FramingError
 from framing.models import Corpus, Excluded, Metadata, Source
+from framing.records import DEFAULT_COLUMNS, BadRecord, is_corpus_file, read_records
+from framing.webpage import read_webpage
 
-TEXT_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+HTML_SUFFIXES = (".html", ".htm")
 MANIFEST_NAME = "sources.toml"
 MAX_BYTES = 5_000_000
 """Larger files are set aside: no article is 5 MB of text, but a mis-saved dump can be."""
 
 _METADATA_KEYS = frozenset(f.name for f in fields(Metadata))
+_FOLDER = frozenset({"folder name"})
+_RECORD_KEYS = frozenset({"title", "author", "date", "outlet", "url"})
+"""A record is structured data: its text is body only, so these are never read off the text."""
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GLOB_CHARS = re.compile(r"[*?\[]")
 
 
 @dataclass(frozen=True)
 class _Input:
-    """A file to read, the folder its id is relative to, and its manifest entry if any."""
+    """A file to read, the folder it is shown relative to, and what its context states."""
 
     path: Path
     root: Path
-    entry: dict[str, str] | None
+    stated: Mapping[str, str] = field(default_factory=dict)
+    provenance: Mapping[str, str] = field(default_factory=dict)
 
 
-def load_corpus(paths: Sequence[Path]) -> Corpus:
-    """Read every article under `paths` (folders are searched recursively, in sorted order)."""
-    sources: list[Source] = []
-    excluded: list[Excluded] = []
-    used_ids: set[str] = set()
-    for item in _inputs(paths):
+@dataclass
+class _Collector:
+    """Sources and exclusions gathered in input order, with ids kept unique."""
+
+    sources: list[Source] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
+    used_ids: set[str] = field(default_factory=set)
+
+    def add(self, source: Source) -> None:
+        self.sources.append(_with_id(source, _unique_id(source.id, self.used_ids)))
+
+    def exclude(self, path: str, reason: str) -> None:
+        self.excluded.append(Excluded(path=path, reason=reason))
+
+
+def load_corpus(paths: Sequence[Path], columns: Mapping[str, str] = DEFAULT_COLUMNS) -> Corpus:
+    """Read every article under `paths`: folders recursively, globs, files and corpus files."""
+    found = _Collector()
+    for item in _inputs(paths, found):
         shown = _display_path(item.path, item.root)
         try:
-            text = read_text(item.path)
+            if is_corpus_file(item.path):
+                _read_corpus_file(item, shown, columns, found)
+            else:
+                found.add(_read_article(item, shown))
         except FramingError as error:
-            excluded.append(Excluded(path=shown, reason=error.detail))
-            continue
-        source_id = _unique_id(_slug(Path(shown).with_suffix("").as_posix()), used_ids)
-        declared = _metadata(item.entry or {})
-        stated = frozenset(item.entry or {}) - {"file"}
-        sources.append(Source(source_id, shown, text, declared, stated))
-    return Corpus(sources=tuple(sources), excluded=tuple(excluded))
+            found.exclude(shown, error.detail)
+    return Corpus(sources=tuple(found.sources), excluded=tuple(found.excluded))
 
 
-def read_text(path: Path) -> str:
-    """Decode one article file as UTF-8, refusing what is not article text."""
-    data = path.read_bytes()
+def _read_article(item: _Input, shown: str) -> Source:
+    """One article file: plain text, markdown (with optional front matter) or a web page."""
+    data = item.path.read_bytes()
     if len(data) > MAX_BYTES:
         raise FramingError(
             f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one article",
-            str(path),
-            "split it into one file per article",
+            fix="split it into one file per article",
         )
-    if b"\x00" in data[:8192]:
-        raise FramingError("binary file, not text", str(path), "remove it from the corpus")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FramingError(
-            f"not valid UTF-8 (byte {error.start})", str(path), "re-save the file as UTF-8"
-        ) from None
-    if not text.strip():
-        raise FramingError("file is empty", str(path), "remove it or add the article text")
-    return text
+    decoded = decode_bytes(data, shown)
+    if not decoded.text.strip():
+        raise FramingError("file is empty", fix="remove it or add the article text")
+    stated, provenance = dict(item.stated), dict(item.provenance)
+    text, fmt = decoded.text, ARTICLE_SUFFIXES.get(item.path.suffix.lower(), "html")
+    if fmt == "html":
+        text, page = _webpage_fields(decoded.text, shown)
+        _fill(stated, provenance, page, "html metadata")
+    elif fmt == "markdown":
+        text, front = _front_matter(decoded.text, shown)
+        _fill(stated, provenance, front, "front matter", outranks=_FOLDER)
+    return Source(
+        id=_slug(Path(shown).with_suffix("").as_posix()),
+        path=shown,
+        text=text,
+        declared=_metadata(stated),
+        declared_keys=frozenset(stated),
+        provenance={k: v for k, v in provenance.items() if k in stated},
+        encoding=decoded.encoding,
+        format=fmt,
+    )
+
+
+def _read_corpus_file(
+    item: _Input, shown: str, columns: Mapping[str, str], found: _Collector
+) -> None:
+    """A .jsonl/.csv(.gz) file: every record is an article; every field it has is stated."""
+    fmt = "csv" if re.search(r"\.csv(\.gz)?$", item.path.name, re.IGNORECASE) else "jsonl"
+    stem = _slug(re.sub(r"\.(jsonl|csv)(\.gz)?$", "", item.path.name, flags=re.IGNORECASE))
+    for record in read_records(item.path, columns):
+        where = f"{shown}#{record.number}"
+        if isinstance(record, BadRecord):
+            found.exclude(where, record.reason)
+            continue
+        stated = {k: v for k, v in item.stated.items() if k == "outlet"}
+        provenance = {k: item.provenance[k] for k in stated}
+        _fill(stated, provenance, record.fields, "record", outranks=_FOLDER | {"manifest"})
+        provenance.update({key: "record" for key in _RECORD_KEYS if key not in stated})
+        found.add(
+            Source(
+                id=_slug(f"{stem}-{record.id or record.number}"),
+                path=where,
+                text=record.text,
+                declared=_metadata(stated),
+                declared_keys=frozenset(stated) | _RECORD_KEYS,
+                provenance=provenance,
+                format=fmt,
+                extra=record.extra,
+            )
+        )
+
+
+def _webpage_fields(html: str, where: str) -> tuple[str, dict[str, str]]:
+    page = read_webpage(html, where)
+    return page.text, {
+        "title": page.title,
+        "author": page.author,
+        "date": page.date,
+        "outlet": page.sitename,
+        "url": page.url,
+        "dek": page.description,
+    }
+
+
+def _fill(
+    stated: dict[str, str],
+    provenance: dict[str, str],
+    values: Mapping[str, str],
+    origin: str,
+    outranks: frozenset[str] = frozenset(),
+) -> None:
+    """Add the known `values`, replacing only statements from the origins in `outranks`."""
+    for key, value in values.items():
+        if value and (key not in stated or provenance.get(key) in outranks):
+            stated[key], provenance[key] = value, origin
+
+
+def _front_matter(text: str, where: str) -> tuple[str, dict[str, str]]:
+    """`---` / `key: value` lines / `---` at the top of a markdown file.
+
+    The block is blanked, not cut, so that line numbers still match the file.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return text, {}
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+    if end is None:
+        raise FramingError("front matter has no closing ---", where, "add a line with ---")
+    values: dict[str, str] = {}
+    for number, line in enumerate(lines[1:end], start=2):
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in _METADATA_KEYS:
+            continue
+        values[key] = value.strip().strip("\"'")
+        if key == "date" and values[key] and not _ISO_DATE.fullmatch(values[key]):
+            raise FramingError(f"front matter line {number}: date is not YYYY-MM-DD", where)
+    return "\n" * (end + 1) + "\n".join(lines[end + 1 :]), values
 
 
 def load_manifest(path: Path) -> dict[str, dict[str, str]]:
     """Read a `sources.toml`: one `[[article]]` table per file, keyed by `file`."""
+    text = path.read_text(encoding="utf-8-sig")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise FramingError(f"broken manifest: {error}", str(path), "fix the TOML syntax") from None
     entries: dict[str, dict[str, str]] = {}
     for number, entry in enumerate(data.get("article", []), start=1):
-        where = f"{path} [[article]] #{number}"
+        line = _table_line(text, number)
         if not isinstance(entry.get("file"), str):
-            raise FramingError("missing `file`", where, 'add file = "name.txt"')
+            raise FramingError(
+                f"line {line}: [[article]] without `file`", str(path), 'add file = "name.txt"'
+            )
         unknown = sorted(set(entry) - _METADATA_KEYS - {"file"})
         if unknown:
             known = ", ".join(sorted(_METADATA_KEYS | {"file"}))
-            raise FramingError(f"unknown key `{unknown[0]}`", where, f"use one of: {known}")
-        if not all(isinstance(value, str) for value in entry.values()):
+            line = _key_line(text, number, unknown[0])
             raise FramingError(
-                "every value must be a string", where, 'quote it: date = "2023-10-31"'
+                f"line {line}: unknown key `{unknown[0]}`", str(path), f"use one of: {known}"
             )
+        for key, value in entry.items():
+            if not isinstance(value, str):
+                line = _key_line(text, number, key)
+                raise FramingError(
+                    f"line {line}: `{key}` must be a string",
+                    str(path),
+                    'quote it: date = "2023-10-31"',
+                )
         if entry.get("date") and not _ISO_DATE.fullmatch(entry["date"]):
+            line = _key_line(text, number, "date")
             raise FramingError(
-                f"date {entry['date']!r} is not YYYY-MM-DD", where, "write it as ISO"
+                f"line {line}: date {entry['date']!r} is not YYYY-MM-DD",
+                str(path),
+                "write it as ISO",
             )
         entries[entry["file"]] = entry
     return entries
 
 
-def _inputs(paths: Sequence[Path]) -> Iterable[_Input]:
-    """Expand folders into their article files, each with its manifest entry."""
+def _table_line(text: str, number: int) -> int:
+    """1-based line of the `number`-th `[[article]]` header."""
+    headers = [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[article]]"]
+    return headers[number - 1] if len(headers) >= number else 1
+
+
+def _key_line(text: str, number: int, key: str) -> int:
+    """1-based line where `key` is set inside the `number`-th `[[article]]` table."""
+    lines = text.splitlines()
+    start = _table_line(text, number)
+    for position in range(start, len(lines)):
+        stripped = lines[position].strip()
+        if stripped == "[[article]]":
+            break
+        if re.match(rf"{re.escape(key)}\s*=", stripped):
+            return position + 1
+    return start
+
+
+def _inputs(paths: Sequence[Path], found: _Collector) -> Iterator[_Input]:
+    """Expand folders and globs into files, each with what its manifest or folder states."""
     for path in paths:
-        if not path.exists():
-            raise FramingError("no such file or folder", str(path), "check the path")
-        if path.is_dir():
-            manifest = _manifest_near(path)
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES)
+        if not path.exists() and _GLOB_CHARS.search(str(path)):
+            matches = sorted(Path(p) for p in glob.glob(str(path), recursive=True))
+            files = [p for p in matches if p.is_file() and _is_input(p)]
             if not files:
-                raise FramingError(
-                    "folder holds no .txt or .md articles", str(path), "point at your articles"
-                )
+                raise FramingError("no file matches this pattern", str(path), "check the pattern")
             for file in files:
-                yield _Input(file, path, manifest.get(file.relative_to(path).as_posix()))
+                yield from _file_inputs(file, found)
+        elif not path.exists():
+            raise FramingError("no such file or folder", str(path), "check the path")
+        elif path.is_dir():
+            yield from _folder_inputs(path, found)
         else:
-            manifest = _manifest_near(path.parent)
-            yield _Input(path, path.parent, manifest.get(path.name))
+            yield from _file_inputs(path, found)
 
 
-def _manifest_near(folder: Path) -> dict[str, dict[str, str]]:
+def _folder_inputs(folder: Path, found: _Collector) -> Iterator[_Input]:
+    manifest = _manifest_near(folder, found)
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and _is_input(p) and not _hidden(p.relative_to(folder))
+    )
+    if not files:
+        raise FramingError(
+            "folder holds no articles (.txt, .md, .html, .jsonl, .csv)",
+            str(folder),
+            "point at the folder of your articles",
+        )
+    relative = {p.relative_to(folder).as_posix() for p in files}
+    for name in sorted(set(manifest) - relative):
+        found.exclude(name, f"named in {MANIFEST_NAME} but not found (fix the name or the entry)")
+    for file in files:
+        name = file.relative_to(folder).as_posix()
+        stated, provenance = _folder_outlet(file.relative_to(folder))
+        entry = {k: v for k, v in manifest.get(name, {}).items() if k != "file"}
+        _fill(stated, provenance, entry, "manifest", outranks=_FOLDER)
+        for key in (k for k, v in entry.items() if not v):  # stated as unknown
+            stated[key], provenance[key] = "", "manifest"
+        yield _Input(file, folder, stated, provenance)
+
+
+def _file_inputs(file: Path, found: _Collector) -> Iterator[_Input]:
+    entry = dict(_manifest_near(file.parent, found).get(file.name, {}))
+    entry.pop("file", None)
+    yield _Input(file, file.parent, entry, dict.fromkeys(entry, "manifest"))
+
+
+def _folder_outlet(relative: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """An article in a sub-folder is taken to be from the outlet the folder is named after."""
+    if len(relative.parts) < 2:
+        return {}, {}
+    return {"outlet": relative.parts[0]}, {"outlet": "folder name"}
+
+
+def _manifest_near(folder: Path, found: _Collector) -> dict[str, dict[str, str]]:
+    """The folder's manifest; a broken one is listed as excluded and the folder read without it."""
     manifest = folder / MANIFEST_NAME
-    return load_manifest(manifest) if manifest.is_file() else {}
+    if not manifest.is_file():
+        return {}
+    try:
+        return load_manifest(manifest)
+    except FramingError as error:
+        if all(e.path != str(manifest) for e in found.excluded):
+            found.exclude(str(manifest), f"{error.detail}; articles read without it")
+        return {}
 
 
-def _metadata(entry: dict[str, str]) -> Metadata:
-    return Metadata(**{key: value.strip() for key, value in entry.items() if key != "file"})
+def _is_input(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in ARTICLE_SUFFIXES or suffix in HTML_SUFFIXES or is_corpus_file(path)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _metadata(stated: Mapping[str, str]) -> Metadata:
+    return Metadata(
+        **{key: value.strip() for key, value in stated.items() if key in _METADATA_KEYS}
+    )
 
 
 def _display_path(path: Path, root: Path) -> str:
@@ -131,6 +327,10 @@ def _display_path(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _with_id(source: Source, source_id: str) -> Source:
+    return replace(source, id=source_id)
 
 
 def _slug(text: str) -> str:

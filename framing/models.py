@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
@@ -23,13 +24,17 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Source:
-    """One input article exactly as read: raw text plus what the manifest declares."""
+    """One input article as read: its text, and the metadata its container declares."""
 
     id: str
-    path: str  # as the user named it, relative to the corpus root where there is one
+    path: str  # relative to the folder the user named; "corpus.jsonl#12" for a record
     text: str
     declared: Metadata
-    declared_keys: frozenset[str] = frozenset()  # fields the manifest states, even as unknown ("")
+    declared_keys: frozenset[str] = frozenset()  # fields stated, even as unknown ("")
+    provenance: Mapping[str, str] = field(default_factory=dict)  # field -> where it was stated
+    encoding: str = "utf-8"
+    format: str = "text"  # "text" | "markdown" | "html" | "jsonl" | "csv"
+    extra: Mapping[str, str] = field(default_factory=dict)  # a record's other columns
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Paragraph:
 
     kind: str  # "text" | "heading"
     text: str
+    line: int = 0  # 1-based line of the source text where it starts
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Document:
     meta: Metadata
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removal, ...]
+    provenance: Mapping[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,7 @@ class Readability:
     words_per_sentence: float
     reading_time_minutes: float
     too_short: bool
+    scored: bool  # False: the article's language has no formulas here; they read 0.0
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,11 @@ class Article:
     dek: str
     url: str
     source_path: str
+    format: str
+    encoding: str
+    language: str
+    provenance: Mapping[str, str]
+    extra: Mapping[str, str]
     word_count: int
     readability: Readability
     body: str
@@ -172,6 +185,17 @@ class TopicReport:
 
 
 @dataclass(frozen=True)
+class DuplicateArticle:
+    """An input that repeats an earlier article: reported, and left out of the counts."""
+
+    path: str
+    article_id: str
+    original_id: str
+    similarity: float
+    kind: str  # "identical" | "near-identical"
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything the renderers need, and nothing they must compute."""
 
@@ -181,3 +205,4 @@ class Briefing:
     articles: tuple[Article, ...]
     topics: tuple[TopicReport, ...]
     excluded: tuple[Excluded, ...]
+    duplicates: tuple[DuplicateArticle, ...]

@@ -8,12 +8,18 @@ from functools import cache
 
 import pysbd
 
+from framing.language import SEGMENTER_LANGUAGES
 from framing.models import Document, Sentence
 
 PARAGRAPH_SEPARATOR = "\n\n"
 CHUNK_CHARS = 5_000
 """pysbd slows down with the square of paragraph length, so longer runs are cut first at a
 likely boundary (". " before a capital): an article paragraph is rarely a tenth of this."""
+ENGLISH_CUT = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
+"""A likely sentence end in English: end punctuation, a space, then a capital or a quote."""
+ANY_CUT = re.compile(r"(?:[.!?؟][\"”’»]?\s+|[。！？][」”]?)(?=[\"“„«「]|[^\W\d_])")
+"""The same in any script, CJK's unspaced full stops included; a letter after it must not be
+lowercase (checked apart: `re` has no class for it), and uncased scripts (Hebrew, Arabic) pass."""
 
 
 def body_text(document: Document) -> str:
@@ -21,13 +27,18 @@ def body_text(document: Document) -> str:
     return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in document.paragraphs)
 
 
-def split_sentences(document: Document) -> tuple[Sentence, ...]:
-    """Sentences of every paragraph, numbered `p<paragraph>-s<index>` from 1."""
+def split_sentences(document: Document, language: str = "en") -> tuple[Sentence, ...]:
+    """Sentences of every paragraph, numbered `p<paragraph>-s<index>` from 1.
+
+    `language` (ISO 639-1) selects pysbd's rules for it, which know its abbreviations ("z. B."
+    stays inside a German sentence). A language pysbd lacks, or "" for unknown, gets the English
+    rules: they still end sentences at . ! ? but know only English abbreviations.
+    """
     sentences: list[Sentence] = []
     offset = 0
     for number, paragraph in enumerate(document.paragraphs, start=1):
         spans = [(0, len(paragraph.text))] if paragraph.kind == "heading" else None
-        for index, (start, end) in enumerate(spans or _spans(paragraph.text), start=1):
+        for index, (start, end) in enumerate(spans or _spans(paragraph.text, language), start=1):
             sentences.append(
                 Sentence(
                     id=f"p{number}-s{index}",
@@ -44,17 +55,20 @@ def split_sentences(document: Document) -> tuple[Sentence, ...]:
 
 
 @cache
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    """One per language, built once; English rules for a language pysbd lacks."""
+    rules = language if language in SEGMENTER_LANGUAGES else "en"
+    return pysbd.Segmenter(language=rules, clean=False, char_span=False)
 
 
-def _spans(text: str) -> Iterator[tuple[int, int]]:
+def _spans(text: str, language: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in `text`, whitespace trimmed."""
-    for chunk_start, chunk in _chunks(text):
+    segmenter = _segmenter(language)
+    for chunk_start, chunk in _chunks(text, language):
         position = 0
         # Segmenter.segment() would also locate each sentence with a fresh regex over the whole
         # chunk (40% of the time, quadratic); the processor's sentences suffice, we find() them.
-        for piece in _segmenter().processor(chunk).process():
+        for piece in segmenter.processor(chunk).process():
             stripped = piece.strip()
             if not stripped:
                 continue
@@ -63,12 +77,19 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             yield chunk_start + start, chunk_start + position
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
+def _chunks(text: str, language: str) -> Iterator[tuple[int, str]]:
     start = 0
     while len(text) - start > CHUNK_CHARS:
         window = text[start : start + CHUNK_CHARS]
-        cuts = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z“\"])", window)]
+        cuts = _cuts(window, language)
         cut = cuts[-1] if cuts else CHUNK_CHARS
         yield start, text[start : start + cut]
         start += cut
     yield start, text[start:]
+
+
+def _cuts(window: str, language: str) -> list[int]:
+    """Offsets in `window` where a sentence likely ends, so that a cut there splits no sentence."""
+    if language == "en":
+        return [m.end() for m in ENGLISH_CUT.finditer(window)]
+    return [m.end() for m in ANY_CUT.finditer(window) if not window[m.end()].islower()]

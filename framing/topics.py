@@ -14,6 +14,8 @@ from framing.errors import FramingError
 from framing.models import Topic
 
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"'})
+"""Curly quotes match straight ones: the text "Hay’at" mentions the alias "Hay'at"."""
 
 
 def default_topics() -> tuple[Topic, ...]:
@@ -84,7 +86,7 @@ class TopicMatcher:
 
     def mentions(self, text: str) -> bool:
         """True when `text` names the topic outside URLs and excluded phrases."""
-        text = _URL.sub(" ", text)
+        text = _URL.sub(" ", text.translate(_QUOTES))
         if self._exclude is not None:
             text = self._exclude.sub(" ", text)
         return self._pattern.search(text) is not None
@@ -94,7 +96,7 @@ def _alternation(terms: Sequence[str]) -> re.Pattern[str]:
     """One regex for all terms, longest first, whole words only, smart case per term."""
     parts = []
     for term in sorted(set(terms), key=lambda t: (-len(t), t)):
-        escaped = re.escape(term).replace(r"\ ", r"\s+")
+        escaped = re.escape(term.translate(_QUOTES)).replace(r"\ ", r"\s+")
         if term[:1].isalnum():
             escaped = rf"(?<![\w@/]){escaped}"
         if term[-1:].isalnum():

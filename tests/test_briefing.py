@@ -37,7 +37,7 @@ def test_seeds_match_golden_json(seeds_briefing: Briefing) -> None:
 
 
 def test_minimum_contract(seeds_json: dict[str, Any]) -> None:
-    assert seeds_json["schema_version"] == "1.0"
+    assert seeds_json["schema_version"] == "1.1"
     for article in seeds_json["articles"]:
         for key in (
             "id",
@@ -97,3 +97,37 @@ def test_page_of_nothing_but_boilerplate_is_excluded(tmp_path: Path) -> None:
     assert [(e.path, e.reason.split(" (")[0]) for e in briefing.excluded] == [
         ("footer.txt", "nothing but page boilerplate")
     ]
+
+
+def test_fragment_under_fifty_words_is_excluded(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(
+        (SEEDS / "jfeed-netanyahu-secret-moscow-mission.txt").read_bytes()
+    )
+    (tmp_path / "teaser.txt").write_text(
+        "Russia and Israel\n\nMoscow hosted a Hamas delegation on Thursday, drawing a sharp"
+        " rebuke from Jerusalem, which called the visit an obscene step.\n"
+    )
+    briefing = build_briefing([tmp_path], default_topics())
+    [excluded] = briefing.excluded
+    assert excluded.path == "teaser.txt"
+    assert excluded.reason.startswith("only 20 words of article text after cleaning")
+
+
+def test_repeated_article_is_reported_and_counted_once(tmp_path: Path) -> None:
+    for name in ("a-original.txt", "b-copy.txt"):
+        (tmp_path / name).write_bytes(
+            (SEEDS / "the-buzz-russia-big-plans-israel-hamas-war.txt").read_bytes()
+        )
+    (tmp_path / "c-other.txt").write_bytes(
+        (SEEDS / "russia-sides-with-israels-mortal-enemies.txt").read_bytes()
+    )
+    briefing = build_briefing([tmp_path], default_topics())
+    assert [a.id for a in briefing.articles] == ["a-original", "c-other"]
+    [duplicate] = briefing.duplicates
+    assert (duplicate.path, duplicate.original_id, duplicate.kind) == (
+        "b-copy.txt",
+        "a-original",
+        "identical",
+    )
+    hamas = next(t for t in briefing.topics if t.name == "Hamas")
+    assert [c.article_id for c in hamas.articles] == ["a-original", "c-other"]

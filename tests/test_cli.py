@@ -61,12 +61,13 @@ def test_bad_file_is_skipped_and_the_rest_reported(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(ARTICLE)
-    (corpus / "b.txt").write_text(ARTICLE.replace("Russia", "Moscow"))
+    other = SEEDS / "russia-sides-with-israels-mortal-enemies.txt"
+    (corpus / "b.txt").write_text(other.read_text())
     (corpus / "empty.txt").write_text("")
     code, _, err = run("brief", str(corpus), "-o", str(tmp_path / "out"))
     assert code == 1
     assert "Skipped empty.txt: file is empty" in err
-    assert err.strip().splitlines()[-1].startswith("Error: 1 input file skipped")
+    assert err.strip().splitlines()[-1].startswith("Error: 1 input skipped")
     data = json.loads((tmp_path / "out" / "briefing.json").read_text())
     assert [e["path"] for e in data["excluded"]] == ["empty.txt"]
     assert len(data["articles"]) == 2
@@ -162,3 +163,30 @@ def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
     code, _, err = run("analyze", str(SEEDS), "-o", str(tmp_path / "taken" / "b.json"))
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert str(tmp_path / "taken") in err
+
+
+def test_inspect_shows_kept_and_removed_lines_and_provenance() -> None:
+    code, out, err = run("inspect", str(SEEDS / "jfeed-netanyahu-secret-moscow-mission.txt"))
+    assert code == 0, err
+    assert "outlet  JFeed  (manifest)" in out
+    assert "dek     Amid the crisis between Trump and Zelensky" in out
+    assert "(subtitle under the title)" in out
+    assert "- Join our newsletter to receive updates" in out
+    assert "[newsletter or subscription prompt]" in out
+    assert "    4 + Amid the escalating crisis between U.S. President Donald Trump" in out
+
+
+def test_inspect_json() -> None:
+    path = SEEDS / "washington-institute-putin-alignment-middle-east.txt"
+    code, out, _ = run("inspect", str(path), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["metadata"]["author"] == {"value": "Anna Borshchevskaya", "source": "manifest"}
+    statuses = {line["text"][:20]: line["status"] for line in report["lines"]}
+    assert statuses["RECOMMENDED"] == "removed"
+    assert statuses["In the ongoing Israe"] == "kept"
+    headings = [line["text"] for line in report["lines"] if line["kind"] == "heading"]
+    assert headings[0] == "Middle Ground in the Middle East—With Bias"
+    assert [line["line"] for line in report["lines"]] == sorted(
+        line["line"] for line in report["lines"]
+    )

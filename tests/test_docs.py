@@ -15,9 +15,15 @@ from framing.topics import default_topics
 DOC = ROOT / "docs" / "briefing.md"
 
 
+DATA_MAPS = ("provenance", "extra")
+"""Objects keyed by data (field or column names), not by schema keys."""
+
+
 def _json_keys(value: Any) -> set[str]:
     if isinstance(value, dict):
-        return set(value) | {k for v in value.values() for k in _json_keys(v)}
+        return set(value) | {
+            k for name, v in value.items() if name not in DATA_MAPS for k in _json_keys(v)
+        }
     if isinstance(value, list):
         return {k for item in value for k in _json_keys(item)}
     return set()
@@ -29,9 +35,10 @@ def _documented_keys(path: Path) -> set[str]:
 
 def test_every_key_is_documented_and_every_documented_key_exists(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")  # so that `excluded` has an entry
-    briefing = json.loads(
-        to_json(build_briefing([SEEDS, tmp_path / "empty.txt"], default_topics()))
-    )
+    copy = tmp_path / "copy.txt"  # and `duplicates`
+    copy.write_bytes((SEEDS / "the-buzz-russia-big-plans-israel-hamas-war.txt").read_bytes())
+    inputs = [SEEDS, tmp_path / "empty.txt", copy]
+    briefing = json.loads(to_json(build_briefing(inputs, default_topics())))
     actual, documented = _json_keys(briefing), _documented_keys(DOC)
     assert not actual - documented, "keys missing from docs/briefing.md: add them"
     assert not documented - actual, "documented keys the JSON lacks: this would break users"
@@ -45,7 +52,7 @@ def test_readme_quick_start_is_two_commands() -> None:
 
 
 TEMPLATES_DOC = ROOT / "docs" / "templates.md"
-BRIEFING_LISTS = ("articles", "topics", "excluded")
+BRIEFING_LISTS = ("articles", "topics", "excluded", "duplicates")
 
 
 def _context_keys(value: Any, top: bool = True) -> set[str]:

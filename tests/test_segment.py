@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import article
 
 from framing.models import Briefing, Document, Metadata, Paragraph
 from framing.segment import body_text, split_sentences
 
 
-def _sentences(*paragraphs: str) -> list[str]:
+def _sentences(*paragraphs: str, language: str = "en") -> list[str]:
     document = Document(
         "d", "d.txt", Metadata(), tuple(Paragraph("text", p) for p in paragraphs), ()
     )
-    return [s.text for s in split_sentences(document)]
+    return [s.text for s in split_sentences(document, language)]
 
 
 def test_abbreviations_and_titles_stay_intact() -> None:
@@ -59,4 +60,56 @@ def test_long_paragraph_is_cut_before_segmenting() -> None:
     document = Document("d", "d.txt", Metadata(), (Paragraph("text", sentence * 400),), ())
     sentences = split_sentences(document)
     assert len(sentences) == 400
+    assert all(body_text(document)[s.start : s.end] == s.text for s in sentences)
+
+
+GERMAN = (
+    "Kritiker aus der Opposition, z. B. aus der Linken, forderten mehr Diplomatie. "
+    "Dr. Sabine Keller vom Verteidigungsministerium widersprach am 3. Oktober in Berlin. "
+    "Die Debatte geht weiter."
+)
+HEBREW = (
+    "ראש הממשלה נפגש הערב בירושלים עם שר החוץ של ארצות הברית. בפגישה דנו השניים "
+    "במאמצים להשגת הפסקת אש ובשחרור החטופים המוחזקים ברצועת עזה. לפי גורמים מדיניים, "
+    "ישראל הציגה עמדה נוקשה בנוגע לדרישות חמאס."
+)
+
+
+def test_german_abbreviations_with_german_rules() -> None:
+    assert _sentences(GERMAN, language="de") == [
+        "Kritiker aus der Opposition, z. B. aus der Linken, forderten mehr Diplomatie.",
+        "Dr. Sabine Keller vom Verteidigungsministerium widersprach am 3. Oktober in Berlin.",
+        "Die Debatte geht weiter.",
+    ]
+
+
+def test_english_rules_would_break_german() -> None:
+    """The language argument matters: English rules end a sentence at "z." and "3."."""
+    assert "Kritiker aus der Opposition, z." in _sentences(GERMAN)
+
+
+def test_language_without_rules_gets_english_ones() -> None:
+    assert _sentences(HEBREW, language="he") == [
+        "ראש הממשלה נפגש הערב בירושלים עם שר החוץ של ארצות הברית.",
+        "בפגישה דנו השניים במאמצים להשגת הפסקת אש ובשחרור החטופים המוחזקים ברצועת עזה.",
+        "לפי גורמים מדיניים, ישראל הציגה עמדה נוקשה בנוגע לדרישות חמאס.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ru", "Переговоры в Каире продолжались до глубокой ночи в среду. "),
+        ("he", "השיחות בקהיר נמשכו עד שעות הלילה המאוחרות. "),
+        ("ar", "استمرت المحادثات في القاهرة حتى وقت متأخر من الليل. "),
+    ],
+)
+def test_long_paragraph_in_another_script_is_cut_between_sentences(
+    language: str, sentence: str
+) -> None:
+    """No capital letters to look for (Hebrew, Arabic) or none in A-Z (Russian): the cut still
+    falls after a full stop, never inside a sentence."""
+    document = Document("d", "d.txt", Metadata(), (Paragraph("text", sentence * 400),), ())
+    sentences = split_sentences(document, language)
+    assert [s.text for s in sentences] == [sentence.strip()] * 400
     assert all(body_text(document)[s.start : s.end] == s.text for s in sentences)

@@ -60,6 +60,7 @@ def test_default_topics_include_the_required_ten() -> None:
         ("The Washington Institute says", []),
         ("the Israel-Hamas war", ["Hamas", "Israel"]),
         ("Hamas’ leaders", ["Hamas"]),
+        ("the head of Hay’at Tahrir al-Sham", ["Syria"]),  # curly apostrophe, straight alias
     ],
 )
 def test_mentions(text: str, expected: list[str]) -> None:
