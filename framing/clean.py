@@ -17,6 +17,11 @@ DEK_MAX_WORDS = 60
 TAIL_MAX_WORDS = 40
 """After an end-of-article marker, a line this long is body: the marker was inline, not a footer."""
 PROSE_MIN_WORDS = 12
+WRAP_MAX_CHARS = 100
+WRAP_MIN_CHARS = 40
+"""A wrapped line runs to near the wrap width; a shorter open-ended one is a title or heading."""
+TOP_MAX_LINES = 25
+"""Bylines, datelines and author boxes sit in the first lines of a page, never further down."""
 HEADING_MAX_WORDS = 14
 BIO_ROLES = (
     "fellow|professor|editor|correspondent|writer|author|director|analyst|journalist"
@@ -60,6 +65,10 @@ class _Line:
     text: str
     reason: str = ""
     kind: str = "text"
+    end: int = 0  # last raw line, when lines were joined
+
+    def __post_init__(self) -> None:
+        self.end = self.end or self.number
 
     @property
     def kept(self) -> bool:
@@ -142,12 +151,66 @@ def _lines(text: str) -> list[_Line]:
         if broken and lines and _ends_in_open_link(lines[-1].raw):
             lines[-1].text = f"{lines[-1].text} {cleaned[broken.end() :]}"
             lines[-1].raw = f"{lines[-1].raw}\n{raw}"
+            lines[-1].end = number
             continue
         lines.append(_Line(number, raw, cleaned or raw.strip()))
+    lines = _unwrap(lines)
     for line in lines:
         if not line.text or not re.search(r"\w", line.text):
             line.reason = "link or symbol only"
     return lines
+
+
+def _unwrap(lines: list[_Line]) -> list[_Line]:
+    """Join lines that continue a sentence: text saved with a line break inside sentences.
+
+    A line continues the one before when that one ends mid-sentence on a lower-case word and
+    this one starts in lower case (a title ends on a capital; "by Jane Roe" under it stays);
+    in hard-wrapped text (nearly all lines short, most open-ended) any open end of a line that
+    runs to near the wrap width continues.
+    """
+    hard_wrapped = _hard_wrapped(lines)
+    joined: list[_Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and _words(previous.text) >= 4
+            and not _ends_sentence(previous.text)
+            and (
+                (hard_wrapped and len(previous.raw.splitlines()[-1].strip()) >= WRAP_MIN_CHARS)
+                or (_ends_lowercase(previous.text) and line.text[:1].islower())
+            )
+        ):
+            previous.text = f"{previous.text} {line.text}"
+            previous.raw = f"{previous.raw}\n{line.raw}"
+            previous.end = line.end
+        else:
+            joined.append(line)
+    return joined
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Nearly all lines short and most ending mid-sentence: wrapped at a fixed width.
+
+    A web page's nav and teaser lines are short and open-ended too, but its paragraphs are
+    long lines: so nearly all lines must be short, not just most.
+    """
+    long = [line.text for line in lines if _words(line.text) >= 5]
+    if len(long) < 8:
+        return False
+    short = sum(len(text) <= WRAP_MAX_CHARS for text in long)
+    open_ended = sum(not _ends_sentence(text) for text in long)
+    return short >= 0.9 * len(long) and open_ended >= 0.6 * len(long)
+
+
+def _ends_lowercase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1][:1].islower()
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _TERMINAL + ";"
 
 
 def _ends_in_open_link(raw: str) -> bool:
@@ -353,17 +416,21 @@ def _set_apart(lines: list[_Line], title: _Line, line: _Line) -> bool:
     following = lines[position + 1 :]
     if following and not following[0].kept:
         return True
-    gaps = [b.number - a.number for a, b in pairwise(following)]
+    gaps = [b.number - a.end for a, b in pairwise(following)]
     if not gaps:
         return False
     usual_gap = max(set(gaps), key=gaps.count)
-    return following[0].number - line.number != usual_gap
+    return following[0].number - line.end != usual_gap
 
 
 def _mark_head_furniture(lines: list[_Line]) -> None:
-    """Short lines between the title and the first paragraph of prose are page furniture."""
+    """Short lines between the title and the first paragraph of prose are page furniture.
+
+    Only short ones: a long line without a full stop may still be body (a quotation that
+    ends with its source's name, a sentence cut by the save).
+    """
     for line in _before_body(lines):
-        if line.kept and not _is_prose(line.text):
+        if line.kept and _words(line.text) < PROSE_MIN_WORDS and not _is_sentence(line.text):
             line.reason = "navigation or page furniture"
 
 
@@ -387,7 +454,8 @@ def _top(lines: list[_Line]) -> list[_Line]:
     The first may be a dek; bylines, datelines and author boxes sit around it.
     """
     prose = [i for i, line in enumerate(lines) if line.kept and _is_prose(line.text)]
-    return lines[: prose[1]] if len(prose) > 1 else lines[: prose[0]] if prose else []
+    end = prose[1] if len(prose) > 1 else prose[0] if prose else 0
+    return lines[: min(end, TOP_MAX_LINES)]
 
 
 def _before_body(lines: list[_Line]) -> list[_Line]:

@@ -240,3 +240,24 @@ def test_inline_newsletter_prompt_does_not_end_the_article() -> None:
 )
 def test_links_reduce_to_anchor_text(raw: str, reduced: str) -> None:
     assert reduce_links(raw) == reduced
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    raw = (DATA / "clean" / "hard-wrapped.txt").read_text(encoding="utf-8")
+    document = clean(Source("w", "w.txt", raw, Metadata()))
+    assert document.meta.title == "Washington's strategy gap in Syria"
+    assert [p.text[:40] for p in document.paragraphs] == [
+        "It is hard to see how the administration",
+        "Last week, fighters loyal to the governm",
+        "The Pentagon says its mission is unchang",
+    ]
+    assert document.paragraphs[0].text.endswith("the territory the militias took back.")
+    assert [r.reason for r in document.removed] == ["title (kept as metadata)"]
+
+
+def test_long_lines_without_a_full_stop_are_body() -> None:
+    """Quotations that end with their source's name are not page furniture."""
+    raw = (DATA / "clean" / "quotes-with-sources.txt").read_text(encoding="utf-8")
+    document = clean(Source("q", "q.txt", raw, Metadata(), frozenset({"title"})))
+    assert len(document.paragraphs) == 4 and document.removed == ()
+    assert document.paragraphs[0].text.endswith("future.” Reuters")

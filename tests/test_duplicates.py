@@ -93,6 +93,15 @@ def test_three_copies_point_to_the_first() -> None:
     ]
 
 
+def test_story_copied_more_widely_than_the_index_pairs_is_one_group() -> None:
+    """Past 100 sketches sharing a hash only neighbours are paired; the copies still chain."""
+    copies = [(f"outlet-{i:03}", f"{REUTERS}\n\nReported for outlet {i:03}.") for i in range(120)]
+    found = find_duplicates(copies)
+    assert len(found) == 119
+    assert {d.original_id for d in found} == {"outlet-000"}
+    assert {d.kind for d in found} == {"near-identical"}
+
+
 def test_order_decides_the_original() -> None:
     forward = find_duplicates([("reuters", REUTERS), ("newsmax", NEWSMAX)])
     backward = find_duplicates([("newsmax", NEWSMAX), ("reuters", REUTERS)])
