@@ -30,7 +30,7 @@ from framing.models import (
 from framing.readability import measure_readability
 from framing.records import DEFAULT_COLUMNS
 from framing.segment import body_text, split_sentences
-from framing.topics import TopicMatcher
+from framing.topics import TopicMatcher, matchable
 
 SHARED_MIN_OUTLETS = 2
 MIN_WORDS = 50
@@ -168,12 +168,17 @@ def _article(
                 end=s.end,
                 text=s.text,
                 heading=s.heading,
-                topics=tuple(m.topic.name for m in matchers if m.mentions(s.text)),
+                topics=_topics_of(s.text, matchers),
             )
             for s in sentences
         ),
         removed=document.removed,
     )
+
+
+def _topics_of(text: str, matchers: Sequence[TopicMatcher]) -> tuple[str, ...]:
+    prepared = matchable(text)
+    return tuple(m.topic.name for m in matchers if m.mentions_matchable(prepared))
 
 
 def _topic_report(topic: Topic, articles: Sequence[Article]) -> TopicReport:

@@ -14,8 +14,19 @@ from framing.errors import FramingError
 from framing.models import Topic
 
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"'})
+_QUOTES = (("‘", "'"), ("’", "'"), ("‛", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
 """Curly quotes match straight ones: the text "Hay’at" mentions the alias "Hay'at"."""
+
+
+def matchable(text: str) -> str:
+    """`text` as topics are matched in it: straight quotes, web addresses blanked out.
+
+    Done once per sentence, not once per topic (chained replace: str.translate with a dict
+    table is some 30 times slower on a large corpus).
+    """
+    for curly, straight in _QUOTES:
+        text = text.replace(curly, straight)
+    return _URL.sub(" ", text)
 
 
 def default_topics() -> tuple[Topic, ...]:
@@ -81,12 +92,29 @@ class TopicMatcher:
         return _alternation(self.topic.aliases)
 
     @cached_property
+    def _needles(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Aliases as plain substrings (exact case, lower case): a sentence containing none of
+        them cannot mention the topic, and `in` is far cheaper than the regex."""
+        first = {alias: (matchable(alias).split() or [""])[0] for alias in self.topic.aliases}
+        exact = tuple(word for alias, word in first.items() if alias != alias.lower())
+        lower = tuple(word for alias, word in first.items() if alias == alias.lower())
+        return exact, lower
+
+    @cached_property
     def _exclude(self) -> re.Pattern[str] | None:
         return _alternation(self.topic.exclude) if self.topic.exclude else None
 
     def mentions(self, text: str) -> bool:
         """True when `text` names the topic outside URLs and excluded phrases."""
-        text = _URL.sub(" ", text.translate(_QUOTES))
+        return self.mentions_matchable(matchable(text))
+
+    def mentions_matchable(self, text: str) -> bool:
+        """`mentions` for a text already passed through `matchable`."""
+        exact, lower = self._needles
+        if not any(n in text for n in exact) and not (
+            lower and any(n in text.lower() for n in lower)
+        ):
+            return False
         if self._exclude is not None:
             text = self._exclude.sub(" ", text)
         return self._pattern.search(text) is not None
@@ -96,7 +124,7 @@ def _alternation(terms: Sequence[str]) -> re.Pattern[str]:
     """One regex for all terms, longest first, whole words only, smart case per term."""
     parts = []
     for term in sorted(set(terms), key=lambda t: (-len(t), t)):
-        escaped = re.escape(term.translate(_QUOTES)).replace(r"\ ", r"\s+")
+        escaped = re.escape(matchable(term)).replace(r"\ ", r"\s+")
         if term[:1].isalnum():
             escaped = rf"(?<![\w@/]){escaped}"
         if term[-1:].isalnum():

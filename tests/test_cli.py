@@ -148,6 +148,7 @@ def test_one_article_still_gets_a_report(tmp_path: Path) -> None:
     assert code == 0, err
     html = (tmp_path / "out" / "briefing.html").read_text()
     assert "No topic is mentioned by two or more outlets" in html
+    assert "Only one outlet in this corpus: no comparison is possible." in html
 
 
 def test_open_launches_the_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

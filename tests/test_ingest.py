@@ -43,6 +43,12 @@ def test_bad_files_are_set_aside(tmp_path: Path) -> None:
     assert reasons["image.txt"].startswith("binary file")
 
 
+def test_huge_file_is_set_aside(tmp_path: Path) -> None:
+    (tmp_path / "dump.txt").write_text(ARTICLE * 600)  # about 6 MB: a mis-saved dump
+    [excluded] = load_corpus([tmp_path]).excluded
+    assert "over the 5,000,000-byte limit" in excluded.reason and "split it" in excluded.reason
+
+
 def test_nested_folders_and_single_files(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "one.md").write_text(ARTICLE)
