@@ -13,7 +13,6 @@ from framing.decode import decode_bytes
 from framing.errors import FramingError
 from framing.models import Corpus, Excluded, Metadata, Source
 from framing.records import DEFAULT_COLUMNS, BadRecord, is_corpus_file, read_records
-from framing.webpage import read_webpage
 
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = (".html", ".htm")
@@ -130,6 +129,8 @@ def _read_corpus_file(
 
 
 def _webpage_fields(html: str, where: str) -> tuple[str, dict[str, str]]:
+    from framing.webpage import read_webpage  # trafilatura takes half a second to import
+
     page = read_webpage(html, where)
     return page.text, {
         "title": page.title,
