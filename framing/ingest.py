@@ -263,10 +263,9 @@ def _folder_inputs(folder: Path, found: _Collector) -> Iterator[_Input]:
         if p.is_file() and _is_input(p) and not _hidden(p.relative_to(folder))
     )
     if not files:
-        raise FramingError(
-            "folder holds no articles (.txt, .md, .html, .jsonl, .csv)",
+        found.exclude(
             str(folder),
-            "point at the folder of your articles",
+            "folder holds no articles: .txt, .md, .html, .jsonl, .csv (point at your articles)",
         )
     relative = {p.relative_to(folder).as_posix() for p in files}
     for name in sorted(set(manifest) - relative):
