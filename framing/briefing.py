@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -43,9 +43,11 @@ def build_briefing(
     topics: Sequence[Topic],
     title: str = "",
     columns: Mapping[str, str] = DEFAULT_COLUMNS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Briefing:
     """Analyse every article under `paths`; unusable inputs are listed in `excluded`,
-    repeated articles in `duplicates` (each counted once, as its first copy)."""
+    repeated articles in `duplicates` (each counted once, as its first copy).
+    `progress(done, total)` is called after each article is analysed, for long runs."""
     corpus = load_corpus(paths, columns)
     excluded = list(corpus.excluded)
     kept: list[tuple[Source, Document]] = []
@@ -61,10 +63,12 @@ def build_briefing(
     kept = [(s, d) for s, d in kept if d.id not in repeated]
     matchers = [TopicMatcher(topic) for topic in topics]
     labels = _labels([d for _, d in kept])
-    articles = sorted(
-        (_article(source, doc, labels[doc.id], matchers) for source, doc in kept),
-        key=lambda a: (a.outlet == "", a.label.casefold(), a.id),
-    )
+    analysed = []
+    for done, (source, doc) in enumerate(kept, start=1):
+        analysed.append(_article(source, doc, labels[doc.id], matchers))
+        if progress is not None:
+            progress(done, len(kept))
+    articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
     reports = tuple(_topic_report(topic, articles) for topic in topics)
     return Briefing(
         schema_version=SCHEMA_VERSION,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import webbrowser
 from collections.abc import Callable, Mapping, Sequence
@@ -108,7 +109,7 @@ def analyze(
     output: Path,
 ) -> None:
     """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
-    briefing = _analyse(sources, topics_file, topic_options, title, columns)
+    briefing = _analyse(sources, topics_file, topic_options, title, columns, quiet)
     write_atomically({output: to_json(briefing).encode()})
     _report([output], quiet)
     _fail_on_excluded(briefing)
@@ -178,7 +179,7 @@ def brief(
     """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
     from framing.render import render_html, render_pdf
 
-    briefing = _analyse(sources, topics_file, topic_options, title, columns)
+    briefing = _analyse(sources, topics_file, topic_options, title, columns, quiet)
     data = to_json(briefing)
     html = render_html(json.loads(data), template)
     outputs = {
@@ -273,16 +274,43 @@ def _columns(option: str) -> Mapping[str, str]:
     return parse_columns(option) if option else DEFAULT_COLUMNS
 
 
+class ProgressBar:
+    """A progress bar on stderr for runs long enough to need one, and only on a terminal."""
+
+    MIN_ARTICLES = 50
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.MIN_ARTICLES:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Analysing articles", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 def _analyse(
     sources: Sequence[Path],
     topics_file: Path | None,
     topic_options: Sequence[str],
     title: str,
     columns: str,
+    quiet: bool = False,
 ) -> Briefing:
     topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
     topics = merge_topics(topics, [parse_topic_option(option) for option in topic_options])
-    briefing = build_briefing(sources, topics, title, _columns(columns))
+    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    try:
+        briefing = build_briefing(sources, topics, title, _columns(columns), bar.update)
+    finally:
+        bar.close()
     for excluded in briefing.excluded:
         click.echo(f"Skipped {excluded.path}: {excluded.reason}", err=True)
     if not briefing.articles:

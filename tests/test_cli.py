@@ -191,3 +191,18 @@ def test_inspect_json() -> None:
     assert [line["line"] for line in report["lines"]] == sorted(
         line["line"] for line in report["lines"]
     )
+
+
+def test_progress_bar_only_for_long_runs_on_a_terminal() -> None:
+    from framing.cli import ProgressBar
+
+    quiet, short, long = (
+        ProgressBar(enabled=False),
+        ProgressBar(enabled=True),
+        ProgressBar(enabled=True),
+    )
+    quiet.update(1, 1000)
+    short.update(1, 10)
+    long.update(1, 1000)
+    assert quiet.bar is None and short.bar is None and long.bar is not None
+    long.close()
