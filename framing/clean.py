@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 
+from framing.dates import find_date
 from framing.models import Document, Metadata, Paragraph, Removal, Source
 
 DEK_MAX_WORDS = 60
@@ -32,17 +32,10 @@ SECTION_LABELS = {"analysis", "opinion", "commentary", "editorial", "news", "rev
 
 _TERMINAL = ".?!:\"'”’)…"
 _NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_DATE = re.compile(
-    rf"\b((?:{_MONTHS})[a-z]*\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTHS})[a-z]*\.? \d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})\b",
-    re.IGNORECASE,
-)
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _NON_LATIN_LETTER = re.compile(
     r"[^\W\d_A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
 )
-_DATE_FORMATS = ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d")
 
 
 @dataclass(frozen=True)
@@ -323,24 +316,13 @@ def _mark_datelines(lines: list[_Line]) -> str:
     found = ""
     for line in _top(lines):
         dated = line.reason.startswith("page metadata") or _words(line.text) <= 8
-        match = _DATE.search(line.text) if dated else None
-        parsed = _parse_date(match.group(1)) if match else None
-        if parsed is None:
+        parsed = find_date(line.text) if dated else ""
+        if not parsed:
             continue
-        found = found or parsed.isoformat()
+        found = found or parsed
         if _words(line.text) <= 6 and line.kept:
             line.reason = "dateline"
     return found
-
-
-def _parse_date(text: str) -> date | None:
-    cleaned = re.sub(r"[.,]", "", text).replace("Sept", "Sep").replace("sept", "sep")
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _mark_other_script(lines: list[_Line]) -> None:

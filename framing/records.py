@@ -7,15 +7,14 @@ import csv
 import gzip
 import io
 import json
-import re
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from framing.dates import parse_date
 from framing.errors import FramingError
 
 DEFAULT_COLUMNS: Mapping[str, str] = MappingProxyType(
@@ -39,28 +38,6 @@ _ALIASES = {"author": "authors"}
 _MAX_FIELD_CHARS = 10_000_000
 """CSV field limit: far above any article (the longest of 10,000 AllSides texts is 77k
 characters) yet finite, so a runaway unclosed quote ends in an error, not in memory."""
-
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTHS = {
-    name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])
-} | {"sept": 9}
-"""English month names and abbreviations: fixed, whatever the process locale says."""
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_NAME = r"(?P<name>[a-z]+)\.?"
-_WEEKDAY = r"(?:[a-z]+,?\s+)?"
-_TIME = r"(?:,?\s*(?:at\s+|T)?\d{1,2}:\d{2}\b.*)?"
-"""What may follow a date and is dropped: a time of day, with or without a zone."""
-_DATE_PATTERNS = tuple(
-    re.compile(pattern + _TIME, re.IGNORECASE)
-    for pattern in (
-        r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})",  # 2023/10/31
-        rf"{_WEEKDAY}{_MONTH_NAME}\s+{_DAY},?\s+(?P<year>\d{{4}})",  # October 31, 2023
-        rf"{_WEEKDAY}{_DAY}\s+{_MONTH_NAME},?\s+(?P<year>\d{{4}})",  # 31 Oct 2023
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -308,24 +285,8 @@ def _string(value: object) -> str:
 
 
 def _iso_date(value: str) -> str:
-    """`value` as YYYY-MM-DD when it is a recognisable date, else unchanged: the date as
-    written, never shifted to another time zone."""
-    try:
-        return datetime.fromisoformat(value).date().isoformat()
-    except ValueError:
-        pass
-    for pattern in _DATE_PATTERNS:
-        match = pattern.fullmatch(value)
-        if match:
-            parts = match.groupdict()
-            month = (
-                _MONTHS.get(parts["name"].lower(), 0) if "name" in parts else int(parts["month"])
-            )
-            try:
-                return date(int(parts["year"]), month, int(parts["day"])).isoformat()
-            except ValueError:
-                return value
-    return value
+    """`value` as YYYY-MM-DD when it is a recognisable date, else unchanged."""
+    return parse_date(value) or value
 
 
 def _not_utf8(number: int) -> BadRecord:
