@@ -69,7 +69,7 @@ def build_briefing(
         if progress is not None:
             progress(done, len(kept))
     articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
-    reports = tuple(_topic_report(topic, articles) for topic in topics)
+    reports = _by_reach([_topic_report(topic, articles) for topic in topics])
     return Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
@@ -205,10 +205,18 @@ def _topic_report(topic: Topic, articles: Sequence[Article]) -> TopicReport:
     )
 
 
-def _default_title(reports: Sequence[TopicReport]) -> str:
-    shared = sorted(
-        (r for r in reports if r.shared),
-        key=lambda r: (-len(r.outlets), -sum(len(c.sentence_ids) for c in r.articles)),
+def _by_reach(reports: Sequence[TopicReport]) -> tuple[TopicReport, ...]:
+    """Topics most outlets mention first; ties by sentences filled, then topic-file order.
+
+    The report, its title and any template read topics in this order; nobody re-sorts them.
+    """
+    return tuple(
+        sorted(
+            reports, key=lambda r: (-len(r.outlets), -sum(len(c.sentence_ids) for c in r.articles))
+        )
     )
-    names = [r.name for r in shared[:3]]
+
+
+def _default_title(reports: Sequence[TopicReport]) -> str:
+    names = [r.name for r in reports if r.shared][:3]
     return f"Framing briefing: {', '.join(names)}" if names else "Framing briefing"

@@ -30,9 +30,7 @@ def report_context(briefing: Json) -> Json:
         "date_range": {"first": dates[0], "last": dates[-1]}
         if dates
         else {"first": "", "last": ""},
-        "shared_topics": [
-            _section(t, articles) for t in _by_reach(t for t in topics if t["shared"])
-        ],
+        "shared_topics": [_section(t, articles) for t in topics if t["shared"]],
         "unshared_topics": [t["name"] for t in topics if not t["shared"]],
         "coverage": _coverage(topics, articles),
         "removed_count": sum(len(a["removed"]) for a in articles),
@@ -42,18 +40,6 @@ def report_context(briefing: Json) -> Json:
 def anchor(name: str) -> str:
     """A stable HTML id for a topic name."""
     return "topic-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x")
-
-
-def _by_reach(topics: Any) -> list[Json]:
-    """Topics most outlets share first; ties by how many sentences they fill, then name."""
-    return sorted(
-        topics,
-        key=lambda t: (
-            -len(t["outlets"]),
-            -sum(len(c["sentence_ids"]) for c in t["articles"]),
-            t["name"],
-        ),
-    )
 
 
 def _section(topic: Json, articles: list[Json]) -> Json:
@@ -95,7 +81,7 @@ def _section(topic: Json, articles: list[Json]) -> Json:
 def _coverage(topics: list[Json], articles: list[Json]) -> Json:
     """The topic x outlet matrix: sentence count and share per cell, None where silent."""
     rows = []
-    for topic in _by_reach(topics):
+    for topic in topics:
         coverage = {c["article_id"]: c for c in topic["articles"]}
         cells = [
             {
