@@ -6,6 +6,7 @@ from dataclasses import fields
 from typing import Any
 
 from framing.models import Document, Metadata, Source
+from framing.segment import prose_words
 
 
 def audit(source: Source, document: Document, language: str) -> dict[str, Any]:
@@ -23,7 +24,7 @@ def audit(source: Source, document: Document, language: str) -> dict[str, Any]:
         "format": source.format,
         "encoding": source.encoding,
         "language": language,
-        "words": sum(len(p.text.split()) for p in document.paragraphs if p.kind == "text"),
+        "words": prose_words(document),
         "metadata": {
             f.name: {
                 "value": getattr(document.meta, f.name),

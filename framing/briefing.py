@@ -29,7 +29,7 @@ from framing.models import (
 )
 from framing.readability import measure_readability
 from framing.records import DEFAULT_COLUMNS
-from framing.segment import body_text, split_sentences
+from framing.segment import body_text, prose_words, split_sentences
 from framing.topics import TopicMatcher, matchable
 
 SHARED_MIN_OUTLETS = 2
@@ -53,7 +53,7 @@ def build_briefing(
     kept: list[tuple[Source, Document]] = []
     for source in corpus.sources:
         document = clean(source)
-        words = sum(len(p.text.split()) for p in document.paragraphs if p.kind == "text")
+        words = prose_words(document)
         if words < MIN_WORDS:
             excluded.append(Excluded(document.path, _too_short(words)))
         else:

@@ -302,7 +302,7 @@ def _analyse(
     topic_options: Sequence[str],
     title: str,
     columns: str,
-    quiet: bool = False,
+    quiet: bool,
 ) -> Briefing:
     topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
     topics = merge_topics(topics, [parse_topic_option(option) for option in topic_options])

@@ -27,6 +27,12 @@ def body_text(document: Document) -> str:
     return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in document.paragraphs)
 
 
+def prose_words(document: Document) -> int:
+    """Words of body prose (headings left out), counted at spaces: enough to tell a fragment
+    from an article; readability's word count is textstat's."""
+    return sum(len(p.text.split()) for p in document.paragraphs if p.kind == "text")
+
+
 def split_sentences(document: Document, language: str = "en") -> tuple[Sentence, ...]:
     """Sentences of every paragraph, numbered `p<paragraph>-s<index>` from 1.
 
