@@ -45,6 +45,7 @@ class _Collector:
     sources: list[Source] = field(default_factory=list)
     excluded: list[Excluded] = field(default_factory=list)
     used_ids: set[str] = field(default_factory=set)
+    manifests: dict[Path, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def add(self, source: Source) -> None:
         self.sources.append(_with_id(source, _unique_id(source.id, self.used_ids)))
@@ -294,15 +295,20 @@ def _folder_outlet(relative: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _manifest_near(folder: Path, found: _Collector) -> dict[str, dict[str, str]]:
-    """The folder's manifest; a broken one is listed as excluded and the folder read without it."""
-    manifest = folder / MANIFEST_NAME
+    """The folder's manifest, read once per run (a glob may name a thousand files in one
+    folder); a broken one is listed as excluded and the folder read without it."""
+    if folder not in found.manifests:
+        found.manifests[folder] = _read_manifest(folder / MANIFEST_NAME, found)
+    return found.manifests[folder]
+
+
+def _read_manifest(manifest: Path, found: _Collector) -> dict[str, dict[str, str]]:
     if not manifest.is_file():
         return {}
     try:
         return load_manifest(manifest)
     except FramingError as error:
-        if all(e.path != str(manifest) for e in found.excluded):
-            found.exclude(str(manifest), f"{error.detail}; articles read without it")
+        found.exclude(str(manifest), f"{error.detail}; articles read without it")
         return {}
 
 
