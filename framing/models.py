@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
@@ -138,6 +138,130 @@ class SentenceTopics:
 
 
 @dataclass(frozen=True)
+class Match:
+    """A lexicon term found in a sentence: the evidence behind a count.
+
+    `start`/`end` index into the sentence's text, so a report can highlight the words."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str  # the words as written in the article
+    term: str  # the lexicon entry that matched (its base form)
+    category: str  # the list it belongs to: a frame key, "hedge", "emotive", …
+
+
+@dataclass(frozen=True)
+class FrameScore:
+    """One Media Frames Corpus dimension in one text: its cue matches and their rate."""
+
+    key: str  # e.g. "security_defense"
+    label: str  # e.g. "Security and defense"
+    count: int
+    per_1000: float  # cue matches per 1,000 words
+    present: bool  # count reaches the frame threshold (frames.toml)
+    matches: tuple[Match, ...]
+
+
+@dataclass(frozen=True)
+class Tone:
+    """Lexicon tone (VADER compound, -1..1) of a set of sentences. Low validity for news:
+    most news sentences score 0, so it is reported with its n and its split, never alone."""
+
+    mean: float
+    n: int  # sentences scored
+    positive: int  # compound >= 0.05
+    negative: int  # compound <= -0.05
+    neutral: int
+    sentence_ids: tuple[str, ...] = ()  # the sentences scored
+    scores: tuple[float, ...] = ()  # their compound scores, in the same order
+
+
+@dataclass(frozen=True)
+class ActorLabel:
+    """A noun phrase the text uses for an actor ("the militant group"), where and how."""
+
+    text: str
+    sentence_id: str
+    start: int
+    end: int
+    kind: str  # "apposition" | "predicate" | "premodifier" | "epithet"
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """How one text treats one actor: how often named, what it is called, in what tone."""
+
+    name: str
+    mentions: int
+    mentions_evidence: tuple[Match, ...]  # every alias or metonym found
+    labels: tuple[ActorLabel, ...]
+    evaluative: tuple[Match, ...]  # loaded or evaluative words in the actor's clause
+    tone: Tone
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who the text says spoke it."""
+
+    text: str
+    speaker: str  # as named in the text; "" when unattributed
+    speaker_type: str  # "person" | "organisation" | "anonymous" | "unattributed"
+    verb: str  # the reporting verb as written ("said", "told this author"); "" if none
+    sentence_id: str
+    start: int  # of the quoted words in the sentence text
+    end: int
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """A sentence telling someone what should be done ("Israel must …")."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str  # the prescriptive words as written ("must", "it is critical that")
+    term: str
+    addressee: str  # who is told (the clause subject), "" when impersonal
+
+
+@dataclass(frozen=True)
+class Genre:
+    """News, analysis or opinion, with the observations that decided it."""
+
+    label: str  # "news" | "analysis" | "opinion"
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Every framing measure of one text (an article, or its sentences on one topic)."""
+
+    words: int  # prose words measured: the denominator of every rate
+    frames: tuple[FrameScore, ...]  # all 15 dimensions, in codebook order
+    dominant_frames: tuple[str, ...]  # keys of the present frames, strongest first (<= 3)
+    actors: tuple[ActorProfile, ...]  # actors named at least once, most mentioned first
+    quotes: tuple[Quote, ...]
+    anonymous_sources: tuple[Match, ...]
+    first_person: tuple[Match, ...]  # the author's own voice ("I", "this author", "we")
+    hedges: tuple[Match, ...]
+    boosters: tuple[Match, ...]
+    prescriptions: tuple[Prescription, ...]
+    loaded: tuple[Match, ...]
+    tone: Tone
+    genre: Genre
+
+
+@dataclass(frozen=True)
+class LexiconInfo:
+    """Which lexicon file a briefing was measured with: for the methodology and reruns."""
+
+    name: str  # "frames", "actors", …
+    version: str
+    source: str  # "built-in", or the user file that extended or replaced it
+
+
+@dataclass(frozen=True)
 class Article:
     """One analysed article in the briefing."""
 
@@ -161,6 +285,7 @@ class Article:
     body: str
     sentences: tuple[SentenceTopics, ...]
     removed: tuple[Removal, ...]
+    framing: Framing
 
 
 @dataclass(frozen=True)
@@ -171,6 +296,7 @@ class TopicCoverage:
     sentence_ids: tuple[str, ...]
     share: float  # of the article's body sentences
     first_mention: int  # 1-based position of the first sentence on the topic
+    framing: Framing  # the article's measures, restricted to these sentences
 
 
 @dataclass(frozen=True)
@@ -206,3 +332,4 @@ class Briefing:
     topics: tuple[TopicReport, ...]
     excluded: tuple[Excluded, ...]
     duplicates: tuple[DuplicateArticle, ...]
+    lexicons: tuple[LexiconInfo, ...]
