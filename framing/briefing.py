@@ -1,4 +1,5 @@
-"""Run the pipeline (ingest, clean, segment, topics, readability) into one `Briefing`."""
+"""Run the pipeline (ingest, clean, segment, topics, readability, framing measures) into one
+`Briefing`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from framing.duplicates import find_duplicates
 from framing.errors import FramingError
 from framing.ingest import load_corpus
 from framing.language import detect_language
+from framing.lexicon import Lexicon, load_lexicons, tokenized
+from framing.measure import Measures
 from framing.models import (
     SCHEMA_VERSION,
     Article,
@@ -44,10 +47,13 @@ def build_briefing(
     title: str = "",
     columns: Mapping[str, str] = DEFAULT_COLUMNS,
     progress: Callable[[int, int], None] | None = None,
+    lexicons: Mapping[str, Lexicon] | None = None,
 ) -> Briefing:
     """Analyse every article under `paths`; unusable inputs are listed in `excluded`,
     repeated articles in `duplicates` (each counted once, as its first copy).
-    `progress(done, total)` is called after each article is analysed, for long runs."""
+    `progress(done, total)` is called after each article is analysed, for long runs.
+    `lexicons` default to the built-in ones (`load_lexicons()`)."""
+    measures = Measures(lexicons if lexicons is not None else load_lexicons())
     corpus = load_corpus(paths, columns)
     excluded = list(corpus.excluded)
     kept: list[tuple[Source, Document]] = []
@@ -65,11 +71,11 @@ def build_briefing(
     labels = _labels([d for _, d in kept])
     analysed = []
     for done, (source, doc) in enumerate(kept, start=1):
-        analysed.append(_article(source, doc, labels[doc.id], matchers))
+        analysed.append(_article(source, doc, labels[doc.id], matchers, measures))
         if progress is not None:
             progress(done, len(kept))
     articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
-    reports = _by_reach([_topic_report(topic, articles) for topic in topics])
+    reports = _by_reach([_topic_report(topic, articles, measures) for topic in topics])
     return Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
@@ -78,6 +84,7 @@ def build_briefing(
         topics=reports,
         excluded=tuple(sorted(excluded, key=lambda e: e.path)),
         duplicates=duplicates,
+        lexicons=measures.lexicons,
     )
 
 
@@ -135,7 +142,11 @@ def _labels(documents: Sequence[Document]) -> dict[str, str]:
 
 
 def _article(
-    source: Source, document: Document, label: str, matchers: Sequence[TopicMatcher]
+    source: Source,
+    document: Document,
+    label: str,
+    matchers: Sequence[TopicMatcher],
+    measures: Measures,
 ) -> Article:
     body = body_text(document)
     language = detect_language(body)
@@ -177,6 +188,9 @@ def _article(
             for s in sentences
         ),
         removed=document.removed,
+        framing=measures.measure(
+            tokenized((s.id, s.text, s.heading) for s in sentences), meta.genre
+        ),
     )
 
 
@@ -185,15 +199,18 @@ def _topics_of(text: str, matchers: Sequence[TopicMatcher]) -> tuple[str, ...]:
     return tuple(m.topic.name for m in matchers if m.mentions_matchable(prepared))
 
 
-def _topic_report(topic: Topic, articles: Sequence[Article]) -> TopicReport:
+def _topic_report(topic: Topic, articles: Sequence[Article], measures: Measures) -> TopicReport:
     coverage = []
     for article in articles:
         prose = [s for s in article.sentences if not s.heading]
         hits = [s.id for s in article.sentences if topic.name in s.topics]
         if hits:
+            on_topic = [s for s in prose if topic.name in s.topics]
             first = next((i for i, s in enumerate(prose, 1) if topic.name in s.topics), 0)
-            share = sum(topic.name in s.topics for s in prose) / len(prose) if prose else 0.0
-            coverage.append(TopicCoverage(article.id, tuple(hits), round(share, 4), first))
+            share = len(on_topic) / len(prose) if prose else 0.0
+            words = sum(len(s.text.split()) for s in on_topic)
+            framing = measures.restrict(article.framing, hits, words)
+            coverage.append(TopicCoverage(article.id, tuple(hits), round(share, 4), first, framing))
     labels = {a.id: a.label for a in articles}
     outlets = tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
     return TopicReport(

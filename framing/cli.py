@@ -16,6 +16,7 @@ import click
 from framing import __version__
 from framing.briefing import build_briefing, load_briefing_json, to_json
 from framing.errors import FramingError
+from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
 from framing.topics import default_topics, load_topics, merge_topics, parse_topic_option
 
@@ -28,6 +29,11 @@ TITLE_HELP = "Title of the briefing (default: built from the most shared topics)
 COLUMNS_HELP = (
     "Column names of .jsonl/.csv corpus files, e.g. text=body,outlet=source "
     "(fields: text, id, outlet, title, author, date, url)."
+)
+LEXICON_HELP = (
+    "A folder of lexicon files (frames.toml, actors.toml, sourcing.toml, stance.toml, "
+    "loaded.toml) whose lists extend the built-in ones (replace = true replaces). "
+    "Also FRAMING_LEXICON_DIR."
 )
 TEMPLATE_HELP = (
     "A custom HTML template file (jinja2) to render with instead of the built-in one; "
@@ -82,6 +88,12 @@ def analysis_options(command: F) -> F:
             ),
             click.option("--title", default="", help=TITLE_HELP),
             click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP),
+            click.option(
+                "--lexicon-dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                envvar="FRAMING_LEXICON_DIR",
+                help=LEXICON_HELP,
+            ),
             click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         ]
     ):
@@ -105,11 +117,12 @@ def analyze(
     topic_options: Sequence[str],
     title: str,
     columns: str,
+    lexicon_dir: Path | None,
     quiet: bool,
     output: Path,
 ) -> None:
     """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
-    briefing = _analyse(sources, topics_file, topic_options, title, columns, quiet)
+    briefing = _analyse(sources, topics_file, topic_options, title, columns, lexicon_dir, quiet)
     write_atomically({output: to_json(briefing).encode()})
     _report([output], quiet)
     _fail_on_excluded(briefing)
@@ -171,6 +184,7 @@ def brief(
     topic_options: Sequence[str],
     title: str,
     columns: str,
+    lexicon_dir: Path | None,
     quiet: bool,
     output_dir: Path,
     template: Path | None,
@@ -179,7 +193,7 @@ def brief(
     """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
     from framing.render import render_html, render_pdf
 
-    briefing = _analyse(sources, topics_file, topic_options, title, columns, quiet)
+    briefing = _analyse(sources, topics_file, topic_options, title, columns, lexicon_dir, quiet)
     data = to_json(briefing)
     html = render_html(json.loads(data), template)
     outputs = {
@@ -302,13 +316,16 @@ def _analyse(
     topic_options: Sequence[str],
     title: str,
     columns: str,
+    lexicon_dir: Path | None,
     quiet: bool,
 ) -> Briefing:
     topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
     topics = merge_topics(topics, [parse_topic_option(option) for option in topic_options])
     bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
-        briefing = build_briefing(sources, topics, title, _columns(columns), bar.update)
+        briefing = build_briefing(
+            sources, topics, title, _columns(columns), bar.update, load_lexicons(lexicon_dir)
+        )
     finally:
         bar.close()
     for excluded in briefing.excluded:

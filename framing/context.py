@@ -7,7 +7,10 @@ gives the same report as `framing brief`.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
 Json = dict[str, Any]
@@ -34,6 +37,10 @@ def report_context(briefing: Json) -> Json:
         "unshared_topics": [t["name"] for t in topics if not t["shared"]],
         "coverage": _coverage(topics, articles),
         "removed_count": sum(len(a["removed"]) for a in articles),
+        "profiles": [_profile(a["framing"], a) for a in articles],
+        "label_table": _label_table(articles),
+        "lexicons": briefing["lexicons"],
+        "validity": validity(),
     }
 
 
@@ -67,6 +74,7 @@ def _section(topic: Json, articles: list[Json]) -> Json:
                     for s in article["sentences"]
                     if s["id"] in wanted
                 ],
+                "profile": _profile(coverage[article["id"]]["framing"], article),
             }
         )
     return {
@@ -103,3 +111,224 @@ def _coverage(topics: list[Json], articles: list[Json]) -> Json:
         "columns": [{"article_id": a["id"], "label": a["label"]} for a in articles],
         "rows": rows,
     }
+
+
+MEASURES = (
+    ("quotes", "Direct quotes"),
+    ("anonymous_sources", "Anonymous sourcing"),
+    ("first_person", "Author’s own voice"),
+    ("hedges", "Hedges"),
+    ("boosters", "Boosters"),
+    ("prescriptions", "Prescriptions"),
+    ("loaded", "Loaded terms"),
+)
+"""The counted measures a profile shows, in reading order, with their display names."""
+
+
+def _profile(framing: Json, article: Json) -> Json:
+    """One text's framing measures, each count with the sentences behind it."""
+    sentences = _sentence_index(article)
+    per_1000 = 1000 / framing["words"] if framing["words"] else 0.0
+    tone = framing["tone"]
+    return {
+        "article_id": article["id"],
+        "label": article["label"],
+        "words": framing["words"],
+        "genre": framing["genre"],
+        "dominant_frames": [
+            f["label"]
+            for key in framing["dominant_frames"]
+            for f in framing["frames"]
+            if f["key"] == key
+        ],
+        "frames": [
+            {
+                "key": f["key"],
+                "label": f["label"],
+                "count": f["count"],
+                "per_1000": f["per_1000"],
+                "present": f["present"],
+                "evidence": _evidence(sentences, f["matches"], article["id"]),
+            }
+            for f in framing["frames"]
+        ],
+        "measures": [
+            {
+                "key": key,
+                "label": label,
+                "count": len(framing[key]),
+                "per_1000": round(len(framing[key]) * per_1000, 2),
+                "evidence": _evidence(sentences, framing[key], article["id"]),
+            }
+            for key, label in MEASURES
+        ],
+        "tone": _tone(tone, sentences, article["id"]),
+        "actors": [
+            {
+                "name": actor["name"],
+                "mentions": actor["mentions"],
+                "labels": _labels(actor["labels"], sentences, article["id"]),
+                "evaluative": _evidence(sentences, actor["evaluative"], article["id"]),
+                "tone": _tone(actor["tone"], sentences, article["id"]),
+            }
+            for actor in framing["actors"]
+        ],
+    }
+
+
+def _tone(tone: Json, sentences: Json, article_id: str) -> Json:
+    """A tone summary whose evidence is every scored sentence that is not neutral."""
+    spans = [
+        {"sentence_id": sid, "start": 0, "end": 0, "note": f"{score:+.2f}"}
+        for sid, score in zip(tone["sentence_ids"], tone["scores"], strict=True)
+        if abs(score) >= 0.05
+    ]
+    return {
+        "mean": tone["mean"],
+        "n": tone["n"],
+        "positive": tone["positive"],
+        "negative": tone["negative"],
+        "neutral": tone["neutral"],
+        "evidence": _evidence(sentences, spans, article_id),
+    }
+
+
+def _labels(labels: list[Json], sentences: Json, article_id: str) -> list[Json]:
+    """Distinct labels (case-insensitive), most used first, each with its sentences."""
+    groups: dict[str, list[Json]] = {}
+    for label in labels:
+        groups.setdefault(label["text"].casefold(), []).append(label)
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]["text"].casefold()))
+    return [
+        {
+            "text": group[0]["text"],
+            "count": len(group),
+            "kinds": sorted({label["kind"] for label in group}),
+            "evidence": _evidence(sentences, group, article_id),
+        }
+        for group in ordered
+    ]
+
+
+def _label_table(articles: list[Json]) -> Json:
+    """Actor x outlet: the labels each article uses for each actor it names."""
+    names: dict[str, int] = {}
+    for article in articles:
+        for actor in article["framing"]["actors"]:
+            names[actor["name"]] = names.get(actor["name"], 0) + actor["mentions"]
+    rows = []
+    for name in sorted(names, key=lambda n: (-names[n], n)):
+        cells = []
+        for article in articles:
+            actor = next((a for a in article["framing"]["actors"] if a["name"] == name), None)
+            sentences = _sentence_index(article)
+            cells.append(
+                {
+                    "article_id": article["id"],
+                    "mentions": actor["mentions"] if actor else 0,
+                    "labels": _labels(actor["labels"], sentences, article["id"]) if actor else [],
+                }
+            )
+        rows.append({"actor": name, "cells": cells})
+    return {
+        "columns": [{"article_id": a["id"], "label": a["label"]} for a in articles],
+        "rows": rows,
+    }
+
+
+def _sentence_index(article: Json) -> Json:
+    return {s["id"]: (position, s["text"]) for position, s in enumerate(article["sentences"])}
+
+
+def _evidence(sentences: Json, spans: list[Json], article_id: str) -> list[Json]:
+    """The sentences behind a count, in article order, their matched words marked.
+
+    Each span is a piece of evidence from the JSON (a match, a quote, a label) with
+    `sentence_id` and `start`/`end` into that sentence's text (0/0 marks nothing)."""
+    marks: dict[str, list[tuple[int, int]]] = {}
+    notes: dict[str, list[str]] = {}
+    for span in spans:
+        marks.setdefault(span["sentence_id"], []).append((span["start"], span["end"]))
+        if span.get("note"):
+            notes.setdefault(span["sentence_id"], []).append(span["note"])
+    ordered = sorted((sid for sid in marks if sid in sentences), key=lambda i: sentences[i][0])
+    return [
+        {
+            "sentence_id": sid,
+            "anchor": f"s-{article_id}-{sid}",
+            "segments": _segments(sentences[sid][1], marks[sid]),
+            "note": " ".join(notes.get(sid, [])),
+        }
+        for sid in ordered
+    ]
+
+
+def _segments(text: str, marks: list[tuple[int, int]]) -> list[Json]:
+    """`text` cut into plain and marked runs; overlapping marks merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted(m for m in marks if m[1] > m[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    segments, cursor = [], 0
+    for start, end in merged:
+        if start > cursor:
+            segments.append({"text": text[cursor:start], "mark": False})
+        segments.append({"text": text[start:end], "mark": True})
+        cursor = end
+    if cursor < len(text):
+        segments.append({"text": text[cursor:], "mark": False})
+    return segments
+
+
+@cache
+def validity() -> list[Json]:
+    """The measured accuracy of the loaded-language detector, as `benchmarks/validity.py
+    --record` wrote it into the package: one row per figure, ours beside the VADER baseline."""
+    text = resources.files("framing").joinpath("data/validity.json").read_text(encoding="utf-8")
+    record = json.loads(text)
+    babe, basil = record["babe"], record["basil"]
+    held_out, baseline = babe["loaded"]["held_out"], babe["vader"]["held_out"]
+    basil_all = basil["all"]
+    return [
+        {
+            "measure": "Loaded language: sentence is biased",
+            "data": f"BABE, {held_out['n']} sentences not used for tuning",
+            "metric": "macro-F1",
+            "value": held_out["macro_f1"],
+            "baseline": baseline["macro_f1"],
+        },
+        {
+            "measure": "Loaded language: sentence is biased",
+            "data": f"BABE, {held_out['n']} sentences not used for tuning",
+            "metric": "precision / recall (biased)",
+            "value": f"{held_out['precision']:.2f} / {held_out['recall']:.2f}",
+            "baseline": f"{baseline['precision']:.2f} / {baseline['recall']:.2f}",
+        },
+        {
+            "measure": "Loaded language: words",
+            "data": f"BABE, {held_out['n']} sentences not used for tuning",
+            "metric": "recall of the biased words experts marked",
+            "value": held_out["biased_word_recall"],
+            "baseline": "",
+        },
+        {
+            "measure": "Loaded language: words",
+            "data": f"BASIL, {basil['articles']} articles, {basil_all['lexical_spans']} spans",
+            "metric": "recall of the lexical-bias spans experts marked",
+            "value": basil_all["loaded"]["span_recall"],
+            "baseline": "",
+        },
+        {
+            "measure": "Loaded language: sentence is biased",
+            "data": f"BASIL, {basil['articles']} articles, {basil_all['lexical_spans']} spans",
+            "metric": "spans in flagged sentences / flagged sentences holding a span",
+            "value": _pair(basil_all["loaded"]),
+            "baseline": _pair(basil_all["vader"]),
+        },
+    ]
+
+
+def _pair(scores: Json) -> str:
+    return f"{scores['sentence_span_recall']:.2f} / {scores['sentence_precision_proxy']:.2f}"

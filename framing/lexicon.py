@@ -77,8 +77,9 @@ class PhraseMatcher:
                 self._add(category, term, inflect)
         self._exclude: dict[tuple[str, ...], list[_Entry]] = {}
         for phrase in exclude:
-            words = tuple(t.lower for t in tokenize(phrase))
-            self._exclude.setdefault(words, []).append(_Entry("", phrase, None))
+            choices = [inflections(t.lower) if inflect else {t.lower} for t in tokenize(phrase)]
+            for words in _product(choices):
+                self._exclude.setdefault(words, [_Entry("", phrase, None)])
         self._longest = max((len(k) for k in (*self._index, *self._exclude)), default=0)
         self._firsts = {k[0] for k in (*self._index, *self._exclude)}
 

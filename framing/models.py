@@ -211,6 +211,7 @@ class Quote:
     sentence_id: str
     start: int  # of the quoted words in the sentence text
     end: int
+    verb_type: str = ""  # "neutral" | "emphatic" | "distancing" | "concession" | "emotive"
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ class Framing:
     actors: tuple[ActorProfile, ...]  # actors named at least once, most mentioned first
     quotes: tuple[Quote, ...]
     anonymous_sources: tuple[Match, ...]
+    scare_quotes: tuple[Match, ...]  # short quoted labels with no speaker ("a 'truce'")
     first_person: tuple[Match, ...]  # the author's own voice ("I", "this author", "we")
     hedges: tuple[Match, ...]
     boosters: tuple[Match, ...]

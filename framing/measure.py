@@ -1,0 +1,122 @@
+"""Measure how a text frames what it reports: every framing measure, each with its evidence.
+
+`Measures` is built once per run from the lexicons (compiling their matchers) and measures an
+article's sentences into one `Framing`; `restrict` cuts an article's `Framing` down to the
+sentences on one topic, so per-topic figures are the article's own evidence, not a re-run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from framing.actors import Actors
+from framing.frames import FrameCues
+from framing.genre import GenreSignals, classify_genre
+from framing.lexicon import Lexicon, TokenizedSentence
+from framing.loaded import LoadedLanguage
+from framing.models import ActorProfile, Framing, LexiconInfo, Match
+from framing.sourcing import Sourcing
+from framing.stance import Stance, quoted_spans
+from framing.tone import sentence_tone, summarise_tone
+
+
+class Measures:
+    """The framing measures of one run, with their lexicons loaded and compiled."""
+
+    def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
+        self.frames = FrameCues(lexicons["frames"])
+        self.actors = Actors(lexicons["actors"])
+        self.sourcing = Sourcing(lexicons["sourcing"])
+        self.stance = Stance(lexicons["stance"])
+        self.loaded = LoadedLanguage(lexicons["loaded"])
+        self.lexicons: tuple[LexiconInfo, ...] = tuple(lex.info for lex in lexicons.values())
+
+    def measure(self, sentences: Sequence[TokenizedSentence], declared_genre: str) -> Framing:
+        """Every measure of one article; `declared_genre` is what its source says, if anything."""
+        prose = [s for s in sentences if not s.heading]
+        words = sum(len(s.text.split()) for s in prose)
+        tone_scores = {s.id: sentence_tone(s.text) for s in prose}
+        loaded = self.loaded.find(sentences)
+        frame_matches = self.frames.find(sentences)
+        frames, dominant = self.frames.score(frame_matches, words)
+        quotes = self.sourcing.quotes(sentences)
+        anonymous = self.sourcing.anonymous(sentences)
+        first_person = self.sourcing.first_person(sentences)
+        hedges = self.stance.hedges(sentences)
+        boosters = self.stance.boosters(sentences)
+        prescriptions = self.stance.prescriptions(sentences)
+        quoted = quoted_spans(sentences)
+        signals = GenreSignals(
+            words=words,
+            named_quotes=sum(q.speaker_type in ("person", "organisation") for q in quotes),
+            anonymous_sources=len(anonymous),
+            first_person=len(first_person),
+            prescriptions=len(prescriptions),
+            hedges=len(hedges),
+            boosters=len(boosters),
+            loaded=sum(not _inside(m, quoted.get(m.sentence_id, ())) for m in loaded),
+        )
+        return Framing(
+            words=words,
+            frames=frames,
+            dominant_frames=dominant,
+            actors=self.actors.profiles(sentences, tone_scores, loaded),
+            quotes=quotes,
+            anonymous_sources=anonymous,
+            scare_quotes=self.sourcing.scare_quotes(sentences),
+            first_person=first_person,
+            hedges=hedges,
+            boosters=boosters,
+            prescriptions=prescriptions,
+            loaded=loaded,
+            tone=summarise_tone(tone_scores, tone_scores),
+            genre=classify_genre(declared_genre, signals),
+        )
+
+    def restrict(self, framing: Framing, sentence_ids: Collection[str], words: int) -> Framing:
+        """`framing` as measured on `sentence_ids` alone (`words` long): evidence outside them
+        is dropped and rates recomputed. The genre stays the article's."""
+        ids = set(sentence_ids)
+        scores = dict(zip(framing.tone.sentence_ids, framing.tone.scores, strict=True))
+        frames, dominant = self.frames.score(
+            [m for f in framing.frames for m in f.matches if m.sentence_id in ids], words
+        )
+        actors = [_restrict_actor(a, ids, scores) for a in framing.actors]
+        return Framing(
+            words=words,
+            frames=frames,
+            dominant_frames=dominant,
+            actors=tuple(a for a in actors if a.mentions),
+            quotes=tuple(q for q in framing.quotes if q.sentence_id in ids),
+            anonymous_sources=_within(framing.anonymous_sources, ids),
+            scare_quotes=_within(framing.scare_quotes, ids),
+            first_person=_within(framing.first_person, ids),
+            hedges=_within(framing.hedges, ids),
+            boosters=_within(framing.boosters, ids),
+            prescriptions=tuple(p for p in framing.prescriptions if p.sentence_id in ids),
+            loaded=_within(framing.loaded, ids),
+            tone=summarise_tone(scores, (i for i in framing.tone.sentence_ids if i in ids)),
+            genre=framing.genre,
+        )
+
+
+def _inside(match: Match, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= match.start < end for start, end in spans)
+
+
+def _within(matches: Sequence[Match], ids: Collection[str]) -> tuple[Match, ...]:
+    return tuple(m for m in matches if m.sentence_id in ids)
+
+
+def _restrict_actor(
+    actor: ActorProfile, ids: Collection[str], scores: Mapping[str, float]
+) -> ActorProfile:
+    mentions = _within(actor.mentions_evidence, ids)
+    return ActorProfile(
+        name=actor.name,
+        mentions=len(mentions),
+        mentions_evidence=mentions,
+        labels=tuple(label for label in actor.labels if label.sentence_id in ids),
+        evaluative=_within(actor.evaluative, ids),
+        tone=summarise_tone(scores, (i for i in actor.tone.sentence_ids if i in ids)),
+    )
