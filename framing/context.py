@@ -82,6 +82,7 @@ def _section(topic: Json, articles: list[Json]) -> Json:
         "anchor": section_anchor,
         "outlet_count": len(topic["outlets"]),
         "columns": columns,
+        "label_rows": _label_rows([c["profile"] for c in columns]),
         "silent": [a["label"] for a in articles if a["id"] not in coverage],
     }
 
@@ -116,6 +117,7 @@ def _coverage(topics: list[Json], articles: list[Json]) -> Json:
 MEASURES = (
     ("quotes", "Direct quotes"),
     ("anonymous_sources", "Anonymous sourcing"),
+    ("scare_quotes", "Scare quotes"),
     ("first_person", "Author’s own voice"),
     ("hedges", "Hedges"),
     ("boosters", "Boosters"),
@@ -158,7 +160,7 @@ def _profile(framing: Json, article: Json) -> Json:
                 "label": label,
                 "count": len(framing[key]),
                 "per_1000": round(len(framing[key]) * per_1000, 2),
-                "evidence": _evidence(sentences, framing[key], article["id"]),
+                "evidence": _evidence(sentences, _noted(key, framing[key]), article["id"]),
             }
             for key, label in MEASURES
         ],
@@ -174,6 +176,19 @@ def _profile(framing: Json, article: Json) -> Json:
             for actor in framing["actors"]
         ],
     }
+
+
+def _noted(key: str, items: list[Json]) -> list[Json]:
+    """Evidence spans with what the sentence alone does not show: who spoke, who is told."""
+    if key == "quotes":
+        return [
+            q
+            | {"note": f"— {q['speaker'] or 'unattributed'}{', ' + q['verb'] if q['verb'] else ''}"}
+            for q in items
+        ]
+    if key == "prescriptions":
+        return [p | {"note": f"→ {p['addressee']}" if p["addressee"] else ""} for p in items]
+    return items
 
 
 def _tone(tone: Json, sentences: Json, article_id: str) -> Json:
@@ -207,6 +222,24 @@ def _labels(labels: list[Json], sentences: Json, article_id: str) -> list[Json]:
             "evidence": _evidence(sentences, group, article_id),
         }
         for group in ordered
+    ]
+
+
+def _label_rows(profiles: list[Json]) -> list[Json]:
+    """For a topic's columns: each actor labelled in any of them, with each column's labels."""
+    names: dict[str, int] = {}
+    for profile in profiles:
+        for actor in profile["actors"]:
+            if actor["labels"]:
+                names[actor["name"]] = names.get(actor["name"], 0) + actor["mentions"]
+    return [
+        {
+            "actor": name,
+            "cells": [
+                next((a["labels"] for a in p["actors"] if a["name"] == name), []) for p in profiles
+            ],
+        }
+        for name in sorted(names, key=lambda n: (-names[n], n))
     ]
 
 

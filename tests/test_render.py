@@ -89,7 +89,14 @@ def test_pdf_pages_text_and_bookmarks(seeds_pdf: bytes, seeds_json: dict[str, An
         assert article["label"] in text
     assert reader.metadata.title == seeds_json["title"]
     outline = [item.title for item in _flatten(reader.outline)]
-    for heading in ("Sources", "Who covers what", "Readability", "What was removed"):
+    for heading in (
+        "Sources",
+        "Who covers what",
+        "What each outlet calls each actor",
+        "Framing profiles",
+        "Readability",
+        "What was removed",
+    ):
         assert heading in outline
     for topic in ("Syria", "Hamas", "Ukraine"):
         assert any(title.startswith(topic) for title in outline)
@@ -131,3 +138,57 @@ def test_pdf_fetches_nothing_remote(
         "file:///etc/hostname",
     ):
         assert url in blocked
+
+
+def test_label_table_has_an_actor_row_and_an_outlet_column_each(
+    seeds_html: str, seeds_json: dict[str, Any]
+) -> None:
+    table = _soup(seeds_html).select_one("#labels table.label-table")
+    assert isinstance(table, Tag)
+    outlets = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    assert outlets == [a["label"] for a in seeds_json["articles"]]
+    rows = {tr.th.get_text(strip=True): tr for tr in table.select("tbody tr") if tr.th}
+    assert {"Russia", "Israel", "Hamas", "Iran", "Syria"} <= set(rows)
+    buzz = outlets.index("The Buzz")
+    cell = rows["Hamas"].find_all("td")[buzz]
+    labels = [s.get_text(strip=True) for s in cell.select("details > summary")]
+    assert "“the militant group”" in labels
+
+
+def test_numbers_open_their_sentences_with_the_words_marked(seeds_html: str) -> None:
+    soup = _soup(seeds_html)
+    profiles = soup.select_one("#profiles table.profiles")
+    assert isinstance(profiles, Tag)
+    opened = profiles.select("details.ev")
+    assert opened
+    for details in opened:
+        summary = details.summary.get_text(strip=True) if details.summary else ""
+        items = details.select("ol.evidence > li")
+        if summary.isdigit():  # a count: as many marked sentences as it says, or fewer
+            assert 0 < len(items) <= int(summary)
+            assert all(li.find("mark") for li in items)
+
+
+def test_each_topic_section_compares_the_measures_per_outlet(seeds_html: str) -> None:
+    soup = _soup(seeds_html)
+    section = soup.select_one("section#topic-hamas")
+    assert isinstance(section, Tag)
+    table = section.select_one("table.measures")
+    assert isinstance(table, Tag)
+    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert len(header) - 1 == len(section.select("article.column"))
+    rows = [tr.th.get_text(" ", strip=True) for tr in table.select("tbody tr")]
+    for name in ("Direct quotes", "Anonymous sourcing", "Hedges", "Prescriptions", "Loaded terms"):
+        assert name in rows
+    assert "Hamas called" in rows
+
+
+def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: str) -> None:
+    method = _soup(seeds_html).select_one("#method")
+    assert isinstance(method, Tag)
+    validity = method.select_one("table.validity")
+    assert isinstance(validity, Tag)
+    text = validity.get_text(" ", strip=True)
+    assert "BABE" in text and "BASIL" in text and "macro-F1" in text
+    lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
+    assert lexicons == ["frames", "actors", "sourcing", "stance", "loaded"]
