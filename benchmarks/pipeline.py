@@ -1,7 +1,8 @@
 """Time `framing brief` stages on a corpus against their dependencies alone, in one run.
 
-Prints JSON: seconds for analysis vs textstat alone on the same cleaned text, for our HTML+PDF
-render vs WeasyPrint alone on the same HTML, and peak memory. Usage:
+Prints JSON: seconds for analysis vs textstat alone on the same cleaned text, for the framing
+measures vs VADER alone on the same sentences, for our HTML+PDF render vs WeasyPrint alone on
+the same HTML, and peak memory. Usage:
 
     python benchmarks/pipeline.py [CORPUS_DIR ...]    (default: seeds/)
 """
@@ -60,6 +61,21 @@ def _textstat_alone(textstat: Any, text: str) -> list[float]:
     ]
 
 
+def _measures_vs_vader(briefing: Any) -> tuple[float, float]:
+    """All framing measures on every article's sentences, against VADER alone scoring the
+    same sentences (the one dependency the measures call per sentence)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.lexicon import load_lexicons, tokenized
+    from framing.measure import Measures
+
+    measures, vader = Measures(load_lexicons()), SentimentIntensityAnalyzer()
+    texts = [tokenized((s.id, s.text, s.heading) for s in a.sentences) for a in briefing.articles]
+    measures_s, _ = timed(lambda: [measures.measure(t, "") for t in texts])
+    vader_s, _ = timed(lambda: [vader.polarity_scores(s.text) for t in texts for s in t])
+    return measures_s, vader_s
+
+
 def main(paths: list[Path]) -> dict[str, Any]:
     import textstat
     from weasyprint import HTML
@@ -82,6 +98,7 @@ def main(paths: list[Path]) -> dict[str, Any]:
             for b in bodies
         ]
     )
+    measures_s, vader_s = _measures_vs_vader(briefing)
     data = json.loads(to_json(briefing))
     html_s, html = timed(lambda: render_html(data))
     pdf_s, pdf = timed(lambda: render_pdf(html), repeat=1)
@@ -98,6 +115,9 @@ def main(paths: list[Path]) -> dict[str, Any]:
         "textstat_alone_seconds": round(textstat_s, 3),
         "analyse_vs_textstat": round(analyse_s / textstat_s, 1),
         "words_per_second": round(words / analyse_s),
+        "measures_seconds": round(measures_s, 3),
+        "vader_alone_seconds": round(vader_s, 3),
+        "measures_vs_vader": round(measures_s / vader_s, 1),
         "html_seconds": round(html_s, 3),
         "pdf_seconds": round(pdf_s, 3),
         "weasyprint_alone_seconds": round(weasy_s, 3),

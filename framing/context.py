@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -219,6 +220,7 @@ def _labels(labels: list[Json], sentences: Json, article_id: str) -> list[Json]:
             "text": group[0]["text"],
             "count": len(group),
             "kinds": sorted({label["kind"] for label in group}),
+            "quoted": all(label["quoted"] for label in group),
             "evidence": _evidence(sentences, group, article_id),
         }
         for group in ordered
@@ -318,7 +320,8 @@ def _segments(text: str, marks: list[tuple[int, int]]) -> list[Json]:
 @cache
 def validity() -> list[Json]:
     """The measured accuracy of the loaded-language detector, as `benchmarks/validity.py
-    --record` wrote it into the package: one row per figure, ours beside the VADER baseline."""
+    --record` wrote it into the package (ours beside the VADER baseline), then the measures
+    checked by hand: one row per figure."""
     text = resources.files("framing").joinpath("data/validity.json").read_text(encoding="utf-8")
     record = json.loads(text)
     babe, basil = record["babe"], record["basil"]
@@ -360,7 +363,14 @@ def validity() -> list[Json]:
             "value": _pair(basil_all["loaded"]),
             "baseline": _pair(basil_all["vader"]),
         },
+        *_hand_checks(),
     ]
+
+
+def _hand_checks() -> list[Json]:
+    """Rows checked by reading output, from `framing/data/hand_checks.toml`; no baseline."""
+    text = resources.files("framing").joinpath("data/hand_checks.toml").read_text("utf-8")
+    return [check | {"baseline": ""} for check in tomllib.loads(text)["check"]]
 
 
 def _pair(scores: Json) -> str:

@@ -3,9 +3,10 @@
 The label is a reading aid, not a verdict, so the reasons come with it: a source's own label
 (a manifest, a section label such as "Analysis |") is reported and wins; otherwise the
 author's own voice decides (words inside quotations are the speakers', not the author's).
-Opinion speaks in the first person or tells the reader what ought to be done, in loaded or
-emphatic words; news attributes what it reports to sources and keeps the author out;
-analysis explains and weighs, without the one or the other.
+Opinion speaks in the first person with loaded or emphatic words, or argues for what ought
+to be done (three prescriptions or more, at least two per 1,000 words); news attributes
+what it reports to sources and keeps the author out; analysis explains and weighs, without
+the one or the other.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ FIRST_PERSON = 1.0
 PRESCRIBING = 1.0
 """Author prescriptions per 1,000 words from which a text argues for a course of action."""
 ARGUING = 2.0
-"""Prescriptions per 1,000 words that make a text opinion when its language is also loaded."""
+"""Prescriptions per 1,000 words from which a text argues for a course of action."""
+ARGUMENTS = 3
+"""…and at least this many: one or two "should"s are a remark, three are an argument."""
 LOADED = 5.0
 """Loaded terms in the author's voice per 1,000 words: about one sentence in eight."""
 BOOSTING = 2.0
@@ -75,7 +78,7 @@ def _judge(s: GenreSignals) -> str:
         loaded >= LOADED or prescribes >= PRESCRIBING or boosts >= BOOSTING
     ):
         return "opinion"
-    if prescribes >= ARGUING and loaded >= LOADED:
+    if prescribes >= ARGUING and s.prescriptions >= ARGUMENTS:
         return "opinion"
     if (
         not s.prescriptions

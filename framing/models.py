@@ -186,6 +186,7 @@ class ActorLabel:
     start: int
     end: int
     kind: str  # "apposition" | "predicate" | "premodifier" | "epithet"
+    quoted: bool = False  # inside a direct quotation: a speaker's words the outlet carries
 
 
 @dataclass(frozen=True)
