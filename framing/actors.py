@@ -98,17 +98,43 @@ CONNECTORS = _words(
 COPULAS = _words("is are was were remains remain remained becomes became become")
 COPULA_LEADS = _words("has have had")  # "has become", "had been"
 ATTRIBUTIONS = _words(
-    "seen regarded viewed described designated considered branded labelled labeled"
+    """seen regarded viewed described designated considered branded labelled labeled called
+    dubbed named deemed termed declared portrayed depicted painted cast treated presented
+    perceived recognized recognised characterized characterised"""
 )
+"""Participles after which the name's complement follows: "is seen as", ", long considered"."""
 ADVERBS = _words(
     """now still also already effectively essentially arguably clearly increasingly indeed
     simply merely certainly undoubtedly largely primarily widely long perhaps probably
     officially formally"""
 )
+LEADING_ADVERBS = ADVERBS | _words(
+    """only just even again once often sometimes frequently commonly generally routinely
+    openly publicly really truly ultimately fundamentally"""
+)
+"""Adverbs skipped between a verb and its complement: "Russia is only the actor …"."""
+NAMING_VERBS = _words("call brand label dub name declare designate consider deem term")
+"""Verbs whose object takes a naming complement: "the US designated Hamas a terrorist group"."""
+AS_OBJECT_VERBS = _words(
+    """regard see view portray describe cast present brand label depict treat consider
+    recognize recognise designate perceive paint characterize characterise identify frame list
+    name dub prefer"""
+)
+"""Verbs whose object an "as" phrase describes: "the West regards Russia as an aggressor"."""
+AS_SUBJECT_VERBS = _words("serve act emerge reemerge re-emerge function pose")
+"""Verbs whose subject an "as" phrase describes: "Russia has emerged as a power broker"."""
+REFLEXIVES = _words("itself himself herself themselves")
+"""A reflexive before "as" points back to the name: "Putin set himself up as a mediator"."""
+ROLE_NOUNS = _words("role image status position reputation standing")
+"""Nouns after a possessive name whose "as" phrase describes it: "Russia's role as mediator"."""
+COMPARED = _words("over to than")
+"""Between an object and its "as": "prefers Russia over Turkey as the dominant force"."""
+QUOTE_OPEN = ("“", '"', "«")
+QUOTE_CLOSE = ("”", "»")
 BLAND = _words(
     """new old former late current ongoing recent same other whole entire first last next then
     present modern main major outgoing incoming continental mainland western eastern
-    northern southern central elder younger"""
+    northern southern central elder younger only"""
 )
 """Adjectives that say nothing about an actor: "the new Syria" is not a label."""
 
@@ -221,6 +247,9 @@ class Actors:
         self._after_name = _forms(string_list(lexicon.data, "after_name", where))
         self._after_adjective = _forms(string_list(lexicon.data, "after_adjective", where))
         self._epithet_heads = frozenset(string_list(lexicon.data, "epithet_heads", where))
+        self._naming = _forms(NAMING_VERBS)
+        self._as_object = _forms(AS_OBJECT_VERBS)
+        self._as_subject = _forms(AS_SUBJECT_VERBS)
         self._groups = frozenset(s.name for s in self.specs if s.kind == "group")
         self._by_name = {s.name: s for s in self.specs}
 
@@ -239,13 +268,14 @@ class Actors:
         for match in loaded:
             loaded_by_sentence.setdefault(match.sentence_id, []).append(match)
         previous: tuple[_Mention, ...] = ()
+        quotations = quoted_spans(sentences)
         for tokenized in sentences:
             sentence = _read_sentence(tokenized)
             found = self.mentions(tokenized, sentence)
             for mention in found:
                 mentions[mention.actor].append(mention.match)
             for actor, label in self._labels(sentence, found, previous):
-                labels[actor].append(label)
+                labels[actor].append(_mark_quoted(label, quotations.get(sentence.id, ())))
             words = self._evaluative_words(tokenized, sentence, found, loaded_by_sentence)
             for actor, match in words:
                 evaluative[actor].append(match)
@@ -301,6 +331,7 @@ class Actors:
                 if span is not None:
                     labels.append((mention.actor, _label(sentence, span, kind)))
         labels.extend(self._list_labels(sentence, found))
+        labels.extend(self._fronted_as(sentence, found))
         labels.extend(self._group_epithets(sentence, found, previous))
         return sorted(labels, key=lambda pair: (pair[1].start, pair[1].end))
 
@@ -316,6 +347,11 @@ class Actors:
         yield "apposition", self._apposition(sentence, mention)
         yield "apposition", self._reverse_apposition(sentence, mention)
         yield "predicate", self._predicate(sentence, mention)
+        yield "predicate", self._object_complement(sentence, mention)
+        yield "predicate", self._as_object_label(sentence, mention, found)
+        yield "predicate", self._as_subject_label(sentence, mention, found)
+        yield "predicate", self._role_as(sentence, mention)
+        yield "predicate", self._parenthetical_as(sentence, mention)
         yield "premodifier", self._head_before(sentence, mention, found)
         yield "premodifier", self._adjectives_before(sentence, mention)
         yield "premodifier", self._head_after(sentence, mention)
@@ -360,25 +396,162 @@ class Actors:
         return start, head
 
     def _predicate(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
-        """ "Hamas is a terrorist organization" / "Hamas, which is …" -> the predicate noun."""
+        """ "Hamas is a terrorist organization", "Hamas, which is …", "Putin, long considered a
+        'philo-Semite'," -> the predicate noun (or the quoted words)."""
         if not _whole(sentence, mention) or _after_preposition(sentence, mention.first):
             return None
         i = mention.last + 1
         words = sentence.words
-        if i < len(words) and sentence.gap(i).strip() == "," and words[i].lower in ("which", "who"):
-            i += 1
+        if i < len(words) and sentence.gap(i).strip() == ",":
+            after = _skip_attribution(sentence, i)
+            if after is None and words[i].lower in ("which", "who"):
+                after = _skip_copula(sentence, i + 1)
         elif sentence.punct(i):
             return None
-        after = _skip_copula(sentence, i)
-        if after is None:
+        else:
+            after = _skip_copula(sentence, i)
+        return None if after is None else self._complement(sentence, after)
+
+    def _complement(self, sentence: _Sentence, i: int) -> tuple[int, int] | None:
+        """The noun phrase (or quoted words) from word `i` that a verb predicates of a name."""
+        words = sentence.words
+        if i >= len(words) or words[i].lower in NEGATIONS:
             return None
-        i = after
-        if i >= len(words) or sentence.punct(i) or words[i].lower in NEGATIONS:
-            return None
+        quoted = _quoted_phrase(sentence, i)
+        if quoted is not None or sentence.punct(i):
+            return quoted
         first = words[i]
         if first.lower not in DETERMINERS and not first.possessive and not _describes(first):
             return None  # "Russia is targeting rebel groups": a verb, not a noun phrase
         return self._phrase(sentence, i, closing=False)
+
+    def _object_complement(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
+        """ "the US designated Hamas a terrorist organization", "Putin called Zelensky 'the
+        shame of the Jewish people'": a naming verb, the name, then a determined noun phrase
+        with a label head, or quoted words."""
+        verb = _verb_before(sentence, mention, self._naming)
+        i = mention.last + 1
+        if verb is None or i >= len(sentence.words):
+            return None
+        quoted = _quoted_phrase(sentence, i)
+        if quoted is not None or sentence.punct(i):
+            return quoted
+        first = sentence.words[i]
+        if first.lower not in DETERMINERS and not first.possessive:
+            return None  # "called Hamas leaders": a compound, not a complement
+        return self._phrase(sentence, i, closing=False)
+
+    # --- "as" complements -----------------------------------------------------------------
+
+    def _as_phrase(self, sentence: _Sentence, i: int) -> tuple[int, int] | None:
+        """The noun phrase after "as" (word `i` is the one after it), if its head is a label
+        head and no verb follows its core: "as the dominant force in Syria", not the
+        conjunction of "as the group was regrouping"."""
+        words = sentence.words
+        if i >= len(words):
+            return None
+        quoted = _quoted_phrase(sentence, i)
+        if quoted is not None or sentence.punct(i):
+            return quoted
+        first = words[i]
+        if first.lower not in DETERMINERS and not first.possessive and not _describes(first):
+            return None
+        end = _core_end(sentence, i)
+        if not sentence.punct(end) and words[end].lower not in CONTINUATIONS:
+            return None
+        return self._phrase(sentence, i, closing=False)
+
+    def _as_object_label(
+        self, sentence: _Sentence, mention: _Mention, found: Sequence[_Mention]
+    ) -> tuple[int, int] | None:
+        """ "regards Russia as an aggressor", "prefers Russia over Turkey as the dominant
+        force": the object of a verb of regarding, then "as"."""
+        if _verb_before(sentence, mention, self._as_object) is None:
+            return None
+        words = sentence.words
+        j = mention.last + 1
+        if j < len(words) and not sentence.punct(j) and words[j].lower in COMPARED:
+            other = next((m for m in found if m.name and m.first in (j + 1, j + 2)), None)
+            if other is None or (other.first == j + 2 and words[j + 1].lower != "the"):
+                return None
+            j = other.last + 1
+        if j >= len(words) or sentence.punct(j) or words[j].lower != "as":
+            return None
+        return self._as_phrase(sentence, j + 1)
+
+    def _as_subject_label(
+        self, sentence: _Sentence, mention: _Mention, found: Sequence[_Mention]
+    ) -> tuple[int, int] | None:
+        """ "Russia has emerged as a power broker", "Putin is trying to set himself up as a
+        mediator": the subject of a verb of serving, or of a reflexive before "as"."""
+        words = sentence.words
+        if not _whole(sentence, mention) or words[mention.last].possessive:
+            return None
+        if _after_preposition(sentence, mention.first):
+            return None
+        starts = {m.first for m in found}
+        k = mention.last + 1
+        while k < len(words) and k - mention.last <= 8 and not sentence.punct(k):
+            word = words[k]
+            if k in starts or word.lower in RELATIVES or word.lower in CLAUSE_WORDS:
+                return None
+            if _negation(word):
+                return None
+            if word.lower in REFLEXIVES:
+                k += 1 if k + 1 < len(words) and words[k + 1].lower in ("up", "out") else 0
+                return self._as_after(sentence, k + 1)
+            if word.lower in self._as_subject:
+                return self._as_after(sentence, k + 1)
+            if word.lower not in AUXILIARIES and word.lower not in LEADING_ADVERBS:
+                return None  # only "has", "could", "now" … before the verb of serving
+            k += 1
+        return None
+
+    def _as_after(self, sentence: _Sentence, k: int) -> tuple[int, int] | None:
+        """The "as" phrase when word `k` is "as" (no punctuation before it)."""
+        words = sentence.words
+        if k >= len(words) or sentence.punct(k) or words[k].lower != "as":
+            return None
+        return self._as_phrase(sentence, k + 1)
+
+    def _role_as(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
+        """ "Russia's role as a mediator", "Iran's growing status as a regional power"."""
+        words = sentence.words
+        if not words[mention.last].possessive:
+            return None
+        for k in range(mention.last + 1, min(mention.last + 4, len(words))):
+            if sentence.punct(k) or words[k].lower in STOP or words[k].possessive:
+                return None
+            if words[k].lower in ROLE_NOUNS:
+                return self._as_after(sentence, k + 1)
+        return None
+
+    def _parenthetical_as(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
+        """ "Israel, as the occupying power, is responsible": an "as" phrase between commas."""
+        j = mention.last + 1
+        words = sentence.words
+        if not _whole(sentence, mention) or j >= len(words) or words[j].lower != "as":
+            return None
+        if sentence.gap(j).strip() != "," or _in_opening_phrase(sentence, mention.first):
+            return None
+        span = self._as_phrase(sentence, j + 1)
+        return span if span is not None and sentence.punct(span[1] + 1) else None
+
+    def _fronted_as(
+        self, sentence: _Sentence, found: Sequence[_Mention]
+    ) -> Iterable[tuple[str, ActorLabel]]:
+        """ "As the occupying power, Israel …", and "…, but as a member of a family of liberal
+        democracies, it can …" when the sentence opened on that actor as its subject."""
+        words = sentence.words
+        for k, word in enumerate(words):
+            if word.lower != "as" or not _clause_start(sentence, k):
+                continue
+            span = self._as_phrase(sentence, k + 1)
+            if span is None or sentence.gap(span[1] + 1).strip() != ",":
+                continue
+            actor = _subject_at(sentence, span[1] + 1, found, k)
+            if actor is not None:
+                yield actor, _label(sentence, span, "predicate")
 
     def _phrase(self, sentence: _Sentence, start: int, closing: bool) -> tuple[int, int] | None:
         """The noun phrase from word `start` if its head is a label head, trimmed to length;

@@ -24,6 +24,7 @@ from framing.models import (
     Document,
     DuplicateArticle,
     Excluded,
+    Sentence,
     SentenceTopics,
     Source,
     Topic,
@@ -188,10 +189,16 @@ def _article(
             for s in sentences
         ),
         removed=document.removed,
-        framing=measures.measure(
-            tokenized((s.id, s.text, s.heading) for s in sentences), meta.genre
-        ),
+        framing=measures.measure(tokenized(_measured(meta.title, meta.dek, sentences)), meta.genre),
     )
+
+
+def _measured(title: str, dek: str, sentences: Sequence[Sentence]) -> list[tuple[str, str, bool]]:
+    """What the framing measures read: the body's sentences, after the headline and the dek,
+    which frame a story more than any sentence. They read as headings (ids "title", "dek"):
+    counted as evidence, but not in the word counts that rates are per."""
+    top = [(key, text, True) for key, text in (("title", title), ("dek", dek)) if text]
+    return [*top, *((s.id, s.text, s.heading) for s in sentences)]
 
 
 def _topics_of(text: str, matchers: Sequence[TopicMatcher]) -> tuple[str, ...]:

@@ -257,13 +257,7 @@ def _label_table(articles: list[Json]) -> Json:
         for article in articles:
             actor = next((a for a in article["framing"]["actors"] if a["name"] == name), None)
             sentences = _sentence_index(article)
-            cells.append(
-                {
-                    "article_id": article["id"],
-                    "mentions": actor["mentions"] if actor else 0,
-                    "labels": _labels(actor["labels"], sentences, article["id"]) if actor else [],
-                }
-            )
+            cells.append(_actor_cell(article["id"], actor, sentences))
         rows.append({"actor": name, "cells": cells})
     return {
         "columns": [{"article_id": a["id"], "label": a["label"]} for a in articles],
@@ -271,8 +265,33 @@ def _label_table(articles: list[Json]) -> Json:
     }
 
 
+def _actor_cell(article_id: str, actor: Json | None, sentences: Json) -> Json:
+    """One article's treatment of one actor: mentions, labels, evaluative words, tone."""
+    if actor is None:
+        return {
+            "article_id": article_id,
+            "mentions": 0,
+            "labels": [],
+            "evaluative": [],
+            "evaluative_count": 0,
+            "tone": None,
+            "mention_evidence": [],
+        }
+    return {
+        "article_id": article_id,
+        "mentions": actor["mentions"],
+        "mention_evidence": _evidence(sentences, actor["mentions_evidence"], article_id),
+        "labels": _labels(actor["labels"], sentences, article_id),
+        "evaluative_count": len(actor["evaluative"]),
+        "evaluative": _evidence(sentences, actor["evaluative"], article_id),
+        "tone": _tone(actor["tone"], sentences, article_id),
+    }
+
+
 def _sentence_index(article: Json) -> Json:
-    return {s["id"]: (position, s["text"]) for position, s in enumerate(article["sentences"])}
+    """Sentence id -> (position, text); the headline and dek, measured too, come first."""
+    top = {"title": (-2, article["title"]), "dek": (-1, article["dek"])}
+    return top | {s["id"]: (i, s["text"]) for i, s in enumerate(article["sentences"])}
 
 
 def _evidence(sentences: Json, spans: list[Json], article_id: str) -> list[Json]:

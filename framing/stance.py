@@ -165,34 +165,18 @@ class Stance:
         self._call_for_subjects = frozenset(string_list(rules, "call_for_subjects", where))
 
     def hedges(self, sentences: Sequence[TokenizedSentence]) -> tuple[Match, ...]:
-        """Words by which the author presents a claim as possible, reported or uncertain.
-
-        Args:
-            sentences: all sentences of one article, in order.
-
-        Returns:
-            The matches outside direct quotations, in document order."""
+        """Words by which the author presents a claim as possible, reported or uncertain;
+        outside direct quotations, in document order."""
         return self._stance(self._hedges, sentences, _is_hedge)
 
     def boosters(self, sentences: Sequence[TokenizedSentence]) -> tuple[Match, ...]:
-        """Words by which the author presents a claim as certain or beyond dispute.
-
-        Args:
-            sentences: all sentences of one article, in order.
-
-        Returns:
-            The matches outside direct quotations, in document order."""
+        """Words by which the author presents a claim as certain or beyond dispute;
+        outside direct quotations, in document order."""
         return self._stance(self._boosters, sentences, _is_booster)
 
     def prescriptions(self, sentences: Sequence[TokenizedSentence]) -> tuple[Prescription, ...]:
-        """Sentences in which the author says what someone should do, and to whom.
-
-        Args:
-            sentences: all sentences of one article, in order.
-
-        Returns:
-            One prescription per prescriptive phrase outside quotations, questions and
-            reported speech, in document order."""
+        """Where the author says what someone should do, and to whom: one per prescriptive
+        phrase outside quotations, questions and reported speech, in document order."""
         quoted = quoted_spans(sentences)
         found: list[Prescription] = []
         for sentence in sentences:
@@ -498,12 +482,16 @@ def _addressee_after(sentence: TokenizedSentence, term: str, after: int) -> tupl
     """Who an impersonal prescription names: "it is time for Europe to" -> "Europe"; none in
     "it is time to act"."""
     tokens = sentence.tokens
-    if term.rsplit(" ", 1)[-1] not in ("that", "for", "on", "upon"):
+    last = term.rsplit(" ", 1)[-1]
+    if last not in ("that", "for", "on", "upon"):
         if after < len(tokens) and tokens[after].lower in ("that", "for"):
-            after += 1
+            last, after = tokens[after].lower, after + 1
         else:
             return "", after
-    return _subject_after(sentence, after)
+    phrase, end = _subject_after(sentence, after)
+    if last == "for" and not (end < len(tokens) and tokens[end].lower == "to"):
+        return "", end  # "it is time for a change": a thing wanted, nobody told
+    return phrase, end
 
 
 def _subject_after(sentence: TokenizedSentence, j: int) -> tuple[str, int]:

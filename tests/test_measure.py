@@ -35,7 +35,7 @@ def evidence(framing: Framing) -> list[Any]:
 
 def test_every_piece_of_evidence_points_at_its_words(seeds_briefing: Briefing) -> None:
     for a in seeds_briefing.articles:
-        texts = {s.id: s.text for s in a.sentences}
+        texts = {s.id: s.text for s in a.sentences} | {"title": a.title, "dek": a.dek}
         items = evidence(a.framing)
         assert items, a.id
         for item in items:
@@ -145,3 +145,16 @@ def test_a_users_lexicon_adds_an_actor(tmp_path: Path) -> None:
     assert ("actors", str(tmp_path / "actors.toml")) in {
         (lex.name, lex.source) for lex in briefing.lexicons
     }
+
+
+def test_headline_and_dek_are_measured_but_not_counted_as_words(seeds_briefing: Briefing) -> None:
+    institute = article(seeds_briefing, "washington-institute").framing
+    assert "title" in {p.sentence_id for p in institute.prescriptions}  # "It's Time for …"
+    russia_sides = article(seeds_briefing, "russia-sides").framing
+    assert "title" in {m.sentence_id for m in russia_sides.loaded}  # "… Mortal Enemies"
+    body = sum(
+        len(s.text.split())
+        for s in article(seeds_briefing, "russia-sides").sentences
+        if not s.heading
+    )
+    assert russia_sides.words == body

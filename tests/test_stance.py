@@ -111,6 +111,7 @@ def test_seed_boosters(stance: Stance, seeds: Seeds) -> None:
         ("Washington should stop pretending otherwise.", "Washington"),
         ("It is critical that the West acts now.", "the West"),
         ("It is time for Europe to take its own defence seriously.", "Europe"),
+        ("It's Time for a Change of Allegiance", ""),  # a thing wanted, nobody told
         ("The U.S. and its allies ought to respond.", "The U.S. and its allies"),
         ("Now that the talks have failed, Jerusalem needs to choose.", "Jerusalem"),
         ("Israel's leaders would do well to listen.", "Israel's leaders"),
