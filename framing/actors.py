@@ -8,17 +8,31 @@ accepted only when the noun phrase's head word is in the lexicon's `heads` list:
 - apposition: "Hamas, the militant group that rules Gaza," / "its main backer, Iran," /
   a list after a labelling noun: "Israel's antagonists: Iran, Syria, Hamas and Hezbollah",
   "Iranian proxies, including Hamas", "the authoritarian axis of Russia, China, Iran";
-- predicate: "Hamas is a terrorist organization", "Russia is Israel's mortal enemy" (not after
-  a negation, nor when the name is the object of a preposition: "the war in Ukraine is …");
+- predicate: a noun phrase predicated of the name, not after a negation nor when the name is
+  the object of a preposition ("the war in Ukraine is …"): after a copula ("Hamas is a
+  terrorist organization", "Russia is only the actor …", "Hamas is widely seen as …",
+  "Putin, long considered a 'philo-Semite',"); the object complement of a naming verb ("the
+  US designated Hamas a terrorist organization", "Putin called Zelensky 'the shame of …'");
+  an "as" phrase of the object of a verb of regarding ("regards Russia as an aggressor",
+  "prefers Russia over Turkey as the dominant force"), of a subject that serves or casts
+  itself ("Russia has emerged as a power broker", "Putin set himself up as a mediator"), of a
+  possessive's role ("Russia's role as mediator"), fronted or between commas ("As the
+  occupying power, Israel …", "…, but as a member of …, it [the sentence's subject] can …").
+  Quoted words count as the phrase only after a verb of naming or "as", and only when they
+  read as a noun phrase ("a 'dotard'", not "was 'wrong'");
 - premodifier, the whole noun phrase with the name: "the jihadist rebel group HTS", "the
-  authoritarian Putin", "the Iran-backed Hezbollah", "Hamas terrorists", "the Assad regime",
-  "Syria's new regime", "Putin's Russia", "Ba'athist Syria";
+  authoritarian Putin", "pro-Western, pro-American Israel", "the Iran-backed Hezbollah",
+  "Hamas terrorists", "the Assad regime", "Syria's new regime", "Putin's Russia", "Ba'athist
+  Syria";
 - epithet: a descriptive name from the actor's `epithets` ("the nascent Jewish state"), or
   "the militant group" when the sentence, or the one before it, names exactly one group.
 
 A label is kept whole up to the next punctuation mark when that is at most `MAX_WORDS` words
 ("the militant group that rules Gaza"), else cut after its "of" phrase or at its head noun.
 Office titles are not labels ("Russian President Vladimir Putin" gives none): see actors.toml.
+A label inside a longer one of the same actor and sentence is dropped (the words count once),
+and a label that starts inside a direct quotation is marked `quoted`: a speaker's words that
+the outlet carries, not the outlet's own.
 
 Evaluative words are reported within the clause of a mention: the words between the nearest
 punctuation marks (, ; : ( ) dashes, quotes) or subordinating conjunctions (while, because,
@@ -32,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -40,6 +54,7 @@ from lemminflect import getAllLemmas
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, PhraseMatcher, TokenizedSentence, inflections, string_list
 from framing.models import ActorLabel, ActorProfile, Match
+from framing.stance import quoted_spans
 from framing.tone import summarise_tone
 
 MAX_WORDS = 10
@@ -94,6 +109,8 @@ CONNECTORS = _words(
     armed that which who whose whom known designated responsible"""
 )
 """Words that may continue a label after its head: "the group that rules Gaza"."""
+CONTINUATIONS = CONNECTORS | PREPOSITIONS | CONJUNCTIONS
+"""Words that may follow the core of an "as" phrase; a verb there makes "as" a conjunction."""
 
 COPULAS = _words("is are was were remains remain remained becomes became become")
 COPULA_LEADS = _words("has have had")  # "has become", "had been"
@@ -118,7 +135,8 @@ NAMING_VERBS = _words("call brand label dub name declare designate consider deem
 AS_OBJECT_VERBS = _words(
     """regard see view portray describe cast present brand label depict treat consider
     recognize recognise designate perceive paint characterize characterise identify frame list
-    name dub prefer"""
+    name dub prefer use hail denounce condemn dismiss praise welcome embrace accept rebrand
+    recast style"""
 )
 """Verbs whose object an "as" phrase describes: "the West regards Russia as an aggressor"."""
 AS_SUBJECT_VERBS = _words("serve act emerge reemerge re-emerge function pose")
@@ -236,9 +254,9 @@ class Actors:
         self._names = PhraseMatcher(names, exclude)
         adjectives = {s.name: _list(table[s.name], "adjectives", where) for s in self.specs}
         self._adjectives = PhraseMatcher(adjectives, exclude)
-        self._institutions = PhraseMatcher(
-            {"institution": string_list(lexicon.data, "institutions", where)}
-        )
+        institutions = string_list(lexicon.data, "institutions", where)
+        self._institutions = PhraseMatcher({"institution": institutions})
+        self._institution_words = _forms(institutions)
         self._evaluative = PhraseMatcher(
             {"evaluative": string_list(lexicon.data, "evaluative", where)}
         )
@@ -413,16 +431,22 @@ class Actors:
         return None if after is None else self._complement(sentence, after)
 
     def _complement(self, sentence: _Sentence, i: int) -> tuple[int, int] | None:
-        """The noun phrase (or quoted words) from word `i` that a verb predicates of a name."""
+        """The noun phrase from word `i` that a verb predicates of a name; quoted words only
+        after a verb of naming ("long considered a “philo-Semite”"): after a bare "is" they
+        are mostly a speaker's verdict, not a noun phrase ("Trump was “wrong”")."""
         words = sentence.words
         if i >= len(words) or words[i].lower in NEGATIONS:
             return None
-        quoted = _quoted_phrase(sentence, i)
+        named = i > 0 and words[i - 1].lower in ATTRIBUTIONS
+        named |= i > 1 and words[i - 1].lower == "as" and words[i - 2].lower in ATTRIBUTIONS
+        quoted = _quoted_phrase(sentence, i) if named else None
         if quoted is not None or sentence.punct(i):
             return quoted
         first = words[i]
         if first.lower not in DETERMINERS and not first.possessive and not _describes(first):
             return None  # "Russia is targeting rebel groups": a verb, not a noun phrase
+        if first.lower.endswith("ing") and "VERB" in getAllLemmas(first.lower):
+            return None  # "Turkey is already striking Kurdish targets"
         return self._phrase(sentence, i, closing=False)
 
     def _object_complement(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
@@ -443,10 +467,12 @@ class Actors:
 
     # --- "as" complements -----------------------------------------------------------------
 
-    def _as_phrase(self, sentence: _Sentence, i: int) -> tuple[int, int] | None:
+    def _as_phrase(
+        self, sentence: _Sentence, i: int, preposition: bool = False
+    ) -> tuple[int, int] | None:
         """The noun phrase after "as" (word `i` is the one after it), if its head is a label
-        head and no verb follows its core: "as the dominant force in Syria", not the
-        conjunction of "as the group was regrouping"."""
+        head and, unless "as" can only be a preposition, no verb follows its core: "as the
+        dominant force in Syria", not the conjunction of "as the group was regrouping"."""
         words = sentence.words
         if i >= len(words):
             return None
@@ -457,7 +483,7 @@ class Actors:
         if first.lower not in DETERMINERS and not first.possessive and not _describes(first):
             return None
         end = _core_end(sentence, i)
-        if not sentence.punct(end) and words[end].lower not in CONTINUATIONS:
+        if not (preposition or sentence.punct(end) or words[end].lower in CONTINUATIONS):
             return None
         return self._phrase(sentence, i, closing=False)
 
@@ -490,29 +516,33 @@ class Actors:
         if _after_preposition(sentence, mention.first):
             return None
         starts = {m.first for m in found}
+        auxiliaries_only = True  # so far only "has", "could", "now" …: a verb of serving may come
         k = mention.last + 1
         while k < len(words) and k - mention.last <= 8 and not sentence.punct(k):
             word = words[k]
             if k in starts or word.lower in RELATIVES or word.lower in CLAUSE_WORDS:
                 return None
+            if not word.lowercase:
+                return None  # "U.S. Senate candidate Roy Moore cast himself as …": another name
             if _negation(word):
                 return None
             if word.lower in REFLEXIVES:
                 k += 1 if k + 1 < len(words) and words[k + 1].lower in ("up", "out") else 0
                 return self._as_after(sentence, k + 1)
-            if word.lower in self._as_subject:
+            if auxiliaries_only and word.lower in self._as_subject:
                 return self._as_after(sentence, k + 1)
-            if word.lower not in AUXILIARIES and word.lower not in LEADING_ADVERBS:
-                return None  # only "has", "could", "now" … before the verb of serving
+            auxiliaries_only &= word.lower in AUXILIARIES or word.lower in LEADING_ADVERBS
             k += 1
         return None
 
-    def _as_after(self, sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    def _as_after(
+        self, sentence: _Sentence, k: int, preposition: bool = False
+    ) -> tuple[int, int] | None:
         """The "as" phrase when word `k` is "as" (no punctuation before it)."""
         words = sentence.words
         if k >= len(words) or sentence.punct(k) or words[k].lower != "as":
             return None
-        return self._as_phrase(sentence, k + 1)
+        return self._as_phrase(sentence, k + 1, preposition)
 
     def _role_as(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
         """ "Russia's role as a mediator", "Iran's growing status as a regional power"."""
@@ -523,7 +553,7 @@ class Actors:
             if sentence.punct(k) or words[k].lower in STOP or words[k].possessive:
                 return None
             if words[k].lower in ROLE_NOUNS:
-                return self._as_after(sentence, k + 1)
+                return self._as_after(sentence, k + 1, preposition=True)
         return None
 
     def _parenthetical_as(self, sentence: _Sentence, mention: _Mention) -> tuple[int, int] | None:
@@ -592,6 +622,8 @@ class Actors:
         if start == head:
             return None
         opener = sentence.words[start]
+        if "VERB" in getAllLemmas(word.lower) and _plural_noun(sentence.words[head - 1]):
+            return None  # "the penalties force Turkey to …": a subject and its verb
         if not _starts_phrase(opener) and "VERB" in getAllLemmas(word.lower):
             names = [m for m in found if m.name and start <= m.first < head]
             if any(not _abbreviation(sentence.words[m.first]) for m in names):
@@ -603,7 +635,7 @@ class Actors:
         if not _whole(sentence, mention) or not _name_is_head(sentence, mention.last):
             return None
         i = mention.first
-        while i > 0 and mention.first - i < 3 and not sentence.punct(i):
+        while i > 0 and mention.first - i < 3 and _joins_adjectives(sentence, i, mention.first):
             if not _epithet_adjective(sentence.words[i - 1]):
                 break
             i -= 1
@@ -627,6 +659,8 @@ class Actors:
         end = nxt
         while end + 1 < len(sentence.words) and not sentence.punct(end + 1):
             following = sentence.words[end + 1]
+            if following.lower in self._institution_words:
+                return None  # "Assad regime forces": the head names an institution
             if not following.lowercase or following.base not in self._heads:
                 break
             end += 1
@@ -898,6 +932,21 @@ def _epithet_adjective(word: _Word) -> bool:
     return "ADJ" in getAllLemmas(word.lower)
 
 
+def _joins_adjectives(sentence: _Sentence, i: int, name: int) -> bool:
+    """Whether word `i - 1` may join the adjectives before the name at word `name`: no
+    punctuation between, or a comma between two adjectives ("pro-Western, pro-American
+    Israel"), never between the last adjective and the name."""
+    if not sentence.punct(i):
+        return True
+    return i < name and sentence.gap(i).strip() == ","
+
+
+def _plural_noun(word: _Word) -> bool:
+    """ "penalties", "sanctions": a plural noun, which a head noun does not follow."""
+    nouns = getAllLemmas(word.lower).get("NOUN", ())
+    return word.lowercase and bool(nouns) and word.lower not in nouns
+
+
 def _abbreviation(word: _Word) -> bool:
     """ "U.S.", "US", "NATO": a name that reads as a modifier before a noun."""
     return "." in word.text or (word.text.isupper() and len(word.text) > 1)
@@ -946,7 +995,7 @@ def _skip_copula(sentence: _Sentence, i: int) -> int | None:
     elif i >= len(words) or words[i].lower not in COPULAS:
         return None
     i += 1
-    while i < len(words) and not sentence.punct(i) and words[i].lower in ADVERBS:
+    while i < len(words) and not sentence.punct(i) and words[i].lower in LEADING_ADVERBS:
         i += 1
     if i < len(words) and not sentence.punct(i) and words[i].lower in ATTRIBUTIONS:
         i += 1
@@ -955,11 +1004,130 @@ def _skip_copula(sentence: _Sentence, i: int) -> int | None:
     return i
 
 
+def _skip_attribution(sentence: _Sentence, i: int) -> int | None:
+    """The word after ", long considered", ", dubbed", ", widely seen as" (word `i` follows the
+    comma after a name), or None."""
+    words = sentence.words
+    start = i
+    while (
+        i < len(words)
+        and words[i].lower in LEADING_ADVERBS
+        and (i == start or not sentence.punct(i))
+    ):
+        i += 1
+    if i >= len(words) or words[i].lower not in ATTRIBUTIONS or (i > start and sentence.punct(i)):
+        return None
+    i += 1
+    if i < len(words) and words[i].lower == "as" and not sentence.punct(i):
+        i += 1
+    return i
+
+
+def _quoted_phrase(sentence: _Sentence, i: int) -> tuple[int, int] | None:
+    """The words inside quotation marks that open right before word `i`, or after "a"/"the"
+    at `i`: "called Zelensky “the shame of the Jewish people”", "a “philo-Semite”"; at most
+    `MAX_WORDS` words, not a purpose or a sentence ("“to discuss the matter”")."""
+    words = sentence.words
+    if i >= len(words):
+        return None
+    start = i
+    if sentence.gap(i).strip() not in QUOTE_OPEN:
+        if words[i].lower not in ("a", "an", "the") or sentence.punct(i):
+            return None
+        i += 1
+        if i >= len(words) or sentence.gap(i).strip() not in QUOTE_OPEN:
+            return None
+    end = next((k for k in range(i + 1, len(words) + 1) if _closes_quote(sentence, k)), None)
+    if end is None or end - i > MAX_WORDS:
+        return None
+    return (i, end - 1) if _noun_phrase(words[start], words[i], words[end - 1]) else None
+
+
+def _closes_quote(sentence: _Sentence, k: int) -> bool:
+    """Whether a closing quotation mark stands before word `k` (or in the tail)."""
+    gap = sentence.gap(k)
+    if any(c in gap for c in QUOTE_CLOSE):
+        return True
+    return '"' in gap and (k == len(sentence.words) or not gap.endswith('"'))
+
+
+def _noun_phrase(opener: _Word, first: _Word, last: _Word) -> bool:
+    """Whether quoted words read as a noun phrase: after "a"/"the" ("a “dotard”"), opening
+    on a determiner, or ending on a name ("“Policeman of the Middle East”") — not a verdict
+    ("“wrong”") or a verb phrase ("“standing down”")."""
+    if opener.lower in DETERMINERS or first.lower in DETERMINERS or first.possessive:
+        return True
+    return not last.lowercase
+
+
+def _verb_before(sentence: _Sentence, mention: _Mention, verbs: frozenset[str]) -> int | None:
+    """Index of a verb of `verbs` right before the name (or before "the" and the name) when
+    the whole name is its object and no negation comes shortly before the verb."""
+    words = sentence.words
+    if not _whole(sentence, mention) or words[mention.last].possessive:
+        return None
+    v = mention.first - 1
+    if v > 0 and words[v].lower == "the" and not sentence.punct(v + 1):
+        v -= 1
+    if v < 0 or sentence.punct(v + 1) or not words[v].lowercase or words[v].lower not in verbs:
+        return None
+    if v > 0 and not sentence.punct(v) and words[v - 1].lower in DETERMINERS:
+        return None  # "the label Hamas …": a noun, not a verb
+    if any(_negation(word) for word in words[max(0, v - 3) : v]):
+        return None  # "does not regard Russia as a partner"
+    return v
+
+
+def _negation(word: _Word) -> bool:
+    return word.lower in NEGATIONS or word.lower.endswith(("n't", "n’t"))
+
+
+def _clause_start(sentence: _Sentence, k: int) -> bool:
+    """Whether word `k` opens a clause: the sentence start, after punctuation or after a
+    clause-initial "but"/"and"/"yet"/"so"."""
+    if k == 0 or _clause_break(sentence, k):
+        return True
+    joins = sentence.words[k - 1].lower in ("but", "and", "yet", "so")
+    return joins and (k == 1 or _clause_break(sentence, k - 1))
+
+
+def _subject_at(sentence: _Sentence, i: int, found: Sequence[_Mention], before: int) -> str | None:
+    """The actor a clause starting at word `i` is about: a name there ("Russia", "the
+    Kremlin"), or "it" when the sentence opened on one actor as its subject and names no
+    other actor before word `before` outside a prepositional phrase."""
+    words = sentence.words
+    if i < len(words) and words[i].lower == "the":
+        i += 1
+    named = next((m for m in found if m.first == i and m.name), None)
+    if named is not None:
+        return None if words[named.last].possessive else named.actor
+    if i >= len(words) or words[i].lower != "it":
+        return None
+    earlier = [
+        m for m in found if m.name and m.last < before and not _after_preposition(sentence, m.first)
+    ]
+    if not earlier or len({m.actor for m in earlier}) != 1:
+        return None
+    first = earlier[0]
+    opens = first.first == 0 or (first.first <= 2 and sentence.gap(first.first).strip() == ",")
+    if not opens or words[first.last].possessive or sentence.punct(first.last + 1):
+        return None
+    return first.actor
+
+
+def _mark_quoted(label: ActorLabel, spans: Sequence[tuple[int, int]]) -> ActorLabel:
+    """The label marked `quoted` when it starts inside a quotation: a speaker's words."""
+    inside = any(start <= label.start < end for start, end in spans)
+    return replace(label, quoted=True) if inside else label
+
+
 def _after_preposition(sentence: _Sentence, first: int) -> bool:
-    """Whether the name is the object of a preposition ("the war in Ukraine is …")."""
-    return (
-        first > 0 and not sentence.punct(first) and sentence.words[first - 1].lower in PREPOSITIONS
-    )
+    """Whether the name is the object of a preposition ("the war in Ukraine is …", "contacts
+    with the Kremlin are …")."""
+    words = sentence.words
+    if first > 1 and words[first - 1].lower == "the" and not sentence.punct(first):
+        first -= 1
+    return first > 0 and not sentence.punct(first) and words[first - 1].lower in PREPOSITIONS
 
 
 def _in_opening_phrase(sentence: _Sentence, first: int) -> bool:
@@ -1031,11 +1199,10 @@ def _label(sentence: _Sentence, span: tuple[int, int], kind: str) -> ActorLabel:
 
 
 def _tidy(labels: Sequence[ActorLabel]) -> tuple[ActorLabel, ...]:
-    """Labels in document order, each noun phrase once. A label inside a longer one of the
-    same actor is dropped when both were found by the same pattern or start together ("the
-    militant group" of "Hamas, the militant group that rules Gaza,"); a different phrase
-    stays: "the militant group" (an epithet of Hamas) inside "a founder and political
-    leader of the militant group" (an apposition to a Hamas leader's name)."""
+    """Labels in document order, each noun phrase once: a label inside a longer one of the
+    same actor in the same sentence is dropped, as the same words would count twice ("the
+    militant group" inside "Hamas, the militant group that rules Gaza," or inside "a founder
+    and political leader of the militant group")."""
     kept: list[ActorLabel] = []
     for label in labels:
         if any(_covers(other, label) for other in labels if other is not label):
@@ -1056,5 +1223,4 @@ def _covers(outer: ActorLabel, inner: ActorLabel) -> bool:
         inner.end,
     ):
         return False
-    inside = outer.start <= inner.start and inner.end <= outer.end
-    return inside and (outer.kind == inner.kind or outer.start == inner.start)
+    return outer.start <= inner.start and inner.end <= outer.end

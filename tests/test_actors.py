@@ -60,14 +60,23 @@ def test_the_buzz_labels_hamas_as_terrorists_and_a_militant_group(
 ) -> None:
     buzz = seed_profiles["the-buzz-russia-big-plans-israel-hamas-war"]
     hamas = buzz["Hamas"]
-    assert labels(hamas, "premodifier") == ["Hamas terrorists"]  # the Israeli ministry's words
-    assert "a founder and political leader of the militant group" in labels(hamas, "apposition")
-    assert labels(hamas, "epithet") == ["the militant group"]
+    terrorists = [label for label in hamas.labels if label.kind == "premodifier"]
+    assert [label.text for label in terrorists] == ["Hamas terrorists"]
+    assert terrorists[0].quoted  # the Israeli foreign ministry's words, inside its quotation
+    # one phrase, counted once: not also "the militant group" read from the same words
+    assert labels(hamas, "apposition")[0] == "a founder and political leader of the militant group"
+    assert labels(hamas, "epithet") == []
     for name in ("Hamas", "Iran", "Syria", "Hezbollah"):  # "many of Israel's antagonists: …"
         assert "Israel’s antagonists" in labels(buzz[name])
     # "the USSR supported many of Israel's mortal enemies" names no actor: nothing to label
     assert not any("mortal" in text for p in buzz.values() for text in labels(p))
-    assert labels(buzz["Russia"]) == []  # "the Russian president, Vladimir Putin": a title
+    # "the Russian president, Vladimir Putin" is a title; the predicates are labels
+    assert labels(buzz["Russia"]) == [
+        "the subject of an arrest warrant",  # "Putin is the subject of an arrest warrant …"
+        "a mediator in the Middle East",  # "Putin is … trying to set himself up as a mediator"
+        "the actor which they trust to mediate",  # "Russia is only the actor which …"
+    ]
+    assert not any(label.quoted for label in buzz["Russia"].labels)
 
 
 def test_jfeed_labels_hts_and_the_assad_regime(
@@ -78,6 +87,9 @@ def test_jfeed_labels_hts_and_the_assad_regime(
     assert "the jihadist rebel group Hay'at Tahrir al-Sham" in labels(hts, "premodifier")
     assert "Syria’s new leader" in labels(hts, "apposition")  # of Abu Mohammad al-Julani
     assert labels(jfeed["Syria"]) == ["Bashar al-Assad’s regime", "Syria’s new regime"]
+    # "Israel … prefers Russia over Turkey as the dominant force in Syria"
+    assert labels(jfeed["Russia"]) == ["the dominant force in Syria"]
+    assert labels(jfeed["Turkey"]) == []
     assert labels(jfeed["Hamas"]) == []
     israel = [m.text for m in jfeed["Israel"].mentions_evidence]
     assert "Jerusalem" in israel and not any("Katz" in m for m in israel)  # Israel Katz
@@ -89,7 +101,11 @@ def test_washington_institute_calls_hamas_an_iranian_proxy(
     wi = seed_profiles["washington-institute-putin-alignment-middle-east"]
     assert labels(wi["Hamas"]) == ["their proxies", "Iranian proxies"]
     assert labels(wi["Hezbollah"]) == ["their proxies"]
-    assert labels(wi["Israel"]) == ["U.S. ally Israel"]
+    # "Israel is contained …, but as a member of a family of liberal democracies, it can …"
+    assert labels(wi["Israel"]) == [
+        "U.S. ally Israel",
+        "a member of a family of liberal democracies",
+    ]
     assert labels(wi["Houthis"]) == ["the Iranian-backed Houthi militia"]
     assert [m.text for m in wi["Hamas"].evaluative][:1] == ["gruesome"]  # the gruesome Hamas attack
     assert list(wi)[:2] == ["Russia", "Israel"]  # most mentioned first
@@ -97,13 +113,17 @@ def test_washington_institute_calls_hamas_an_iranian_proxy(
 
 def test_mortal_enemies_piece_labels(seed_profiles: dict[str, dict[str, ActorProfile]]) -> None:
     piece = seed_profiles["russia-sides-with-israels-mortal-enemies"]
-    assert labels(piece["Russia"]) == ["the authoritarian axis", "the authoritarian Putin"]
+    russia = piece["Russia"]
+    assert labels(russia) == ["the authoritarian axis", "the authoritarian Putin", "philo-Semite"]
+    assert [label.quoted for label in russia.labels] == [False, False, True]  # a “philo-Semite”
+    # "Putin also called Zelensky “the shame of the Jewish people.”"
+    assert labels(piece["Ukraine"], "predicate") == ["the shame of the Jewish people"]
     assert "the authoritarian axis" in labels(piece["Iran"])  # "axis of Russia, China, Iran"
     assert labels(piece["Hamas"]) == ["an offshoot of the Muslim Brotherhood"]
     assert labels(piece["Israel"]) == [
         "the Jewish state",
         "the nascent Jewish state",
-        "pro-American Israel",
+        "pro-Western, pro-American Israel",  # both adjectives, joined by a comma
     ]
     assert labels(piece["Iran"], "epithet") == ["the Islamic Republic", "the Ayatollahs"]
     assert labels(piece["Syria"]) == ["Ba’athist Syria"]
@@ -230,10 +250,132 @@ def test_demonyms_name_the_state_only_before_an_institution(
         ("Putin's Russia is an aggressor.", "Russia", "Putin's Russia", "premodifier"),
         ("We stand with our NATO ally Turkey.", "Turkey", "our NATO ally Turkey", "premodifier"),
         ("Israel denies it, the Jewish state said.", "Israel", "the Jewish state", "epithet"),
+        # "as" complements: of the object of a verb of regarding, of a subject that serves or
+        # casts itself, of a possessive's role, fronted or between commas
+        ("The West regards Russia as an aggressor.", "Russia", "an aggressor", "predicate"),
+        (
+            "Many Western nations see Hamas as the aggressor.",
+            "Hamas",
+            "the aggressor",
+            "predicate",
+        ),
+        (
+            "Israel prefers Russia over Turkey as the dominant force in Syria.",
+            "Russia",
+            "the dominant force in Syria",
+            "predicate",
+        ),
+        (
+            "Russia has emerged as a power broker in the region.",
+            "Russia",
+            "a power broker in the region",
+            "predicate",
+        ),
+        (
+            "Turkey could act as a guarantor of the truce.",
+            "Turkey",
+            "a guarantor of the truce",
+            "predicate",
+        ),
+        (
+            "Erdogan presents himself as the champion of the Palestinians.",
+            "Turkey",
+            "the champion of the Palestinians",
+            "predicate",
+        ),
+        ("Russia's role as a mediator is in doubt.", "Russia", "a mediator", "predicate"),
+        (
+            "As the occupying power, Israel is responsible for Gaza.",
+            "Israel",
+            "the occupying power",
+            "predicate",
+        ),
+        (
+            "Iran, as the regional rival to Saudi Arabia, would gain.",
+            "Iran",
+            "the regional rival to Saudi Arabia",
+            "predicate",
+        ),
+        ("Hamas is widely seen as a terrorist group.", "Hamas", "a terrorist group", "predicate"),
+        # object complements of naming verbs, quoted or not
+        (
+            "The US designated Hamas a terrorist organization.",
+            "Hamas",
+            "a terrorist organization",
+            "predicate",
+        ),
+        (
+            "Washington branded Hezbollah a terror group.",
+            "Hezbollah",
+            "a terror group",
+            "predicate",
+        ),
+        (
+            "Israel considers Iran the greatest threat to its existence.",
+            "Iran",
+            "the greatest threat to its existence",
+            "predicate",
+        ),
+        ('Netanyahu called Hamas "the new ISIS" on Monday.', "Hamas", "the new ISIS", "predicate"),
+        ("Trump called Assad an “animal” on Sunday.", "Syria", "animal", "predicate"),
+        (
+            "The Kremlin, long dubbed “the puppet master,” denied it.",
+            "Russia",
+            "the puppet master",
+            "predicate",
+        ),
+        # an adverb before the determiner, and the heads news gives actors
+        (
+            "Russia is now the main power broker in Syria.",
+            "Russia",
+            "the main power broker in Syria",
+            "predicate",
+        ),
+        ("Turkey is a member of NATO.", "Turkey", "a member of NATO", "predicate"),
+        ("NATO member Turkey bought the missiles.", "Turkey", "NATO member Turkey", "premodifier"),
+        (
+            "The brutal, authoritarian Putin won again.",
+            "Russia",
+            "The brutal, authoritarian Putin",
+            "premodifier",
+        ),
     ],
 )
 def test_label_patterns(actors: Actors, text: str, actor: str, label: str, kind: str) -> None:
     assert label in labels(profiles(actors, text)[actor], kind)
+
+
+def test_labels_inside_a_quotation_are_marked_quoted(actors: Actors) -> None:
+    found = profiles(
+        actors,
+        "“Iran is a bad actor,” the senator said, “and Hezbollah is its proxy.",
+        "Hamas is a terrorist group.”",  # the quotation runs on through the paragraph
+        "Israel, a close ally, agreed.",
+    )
+    assert [(label.text, label.quoted) for label in found["Iran"].labels] == [("a bad actor", True)]
+    assert [label.quoted for label in found["Hezbollah"].labels] == [True]
+    assert [label.quoted for label in found["Hamas"].labels] == [True]
+    assert [(label.text, label.quoted) for label in found["Israel"].labels] == [
+        ("a close ally", False)
+    ]
+
+
+def test_a_label_inside_a_longer_one_counts_once(actors: Actors) -> None:
+    found = profiles(
+        actors,
+        "Hamas rejected the plan.",
+        "Ismail Haniyeh, a founder and political leader of the militant group, was killed.",
+    )
+    assert labels(found["Hamas"]) == ["a founder and political leader of the militant group"]
+
+
+def test_it_after_a_fronted_as_phrase_is_the_sentence_subject(actors: Actors) -> None:
+    text = (
+        "Israel is contained on Ukraine, but as a member of NATO's circle of friends, it can act."
+    )
+    assert labels(profiles(actors, text)["Israel"]) == ["a member of NATO's circle of friends"]
+    other = "Israel backs Hamas's rivals, but as a member of the axis, it can act."
+    assert labels(profiles(actors, other)["Israel"]) == []  # two actors could be "it"
 
 
 def test_epithet_reads_the_one_group_named_just_before(actors: Actors) -> None:
@@ -261,6 +403,23 @@ def test_epithet_reads_the_one_group_named_just_before(actors: Actors) -> None:
         "He met Russian President Vladimir Putin and Prime Minister Benjamin Netanyahu.",
         "France, the Gulf states, Turkey, Israel and Iran are involved.",  # a list
         "The threat to the U.S., our allies and partners, and the world is growing.",
+        # "as" as a conjunction, a negated "as", an adverbial "as" whose noun is the subject's
+        "As the militant group was regrouping, Israel struck.",
+        "Israel struck Hamas as the group was regrouping in Rafah.",
+        "Israel does not regard Russia as a partner.",
+        "Russia cannot serve as a mediator.",
+        "Russia entered Syria as an ally of Assad.",
+        "U.S. Senate candidate Roy Moore cast himself as a staunch ally of the president.",
+        # a quoted verdict or purpose is not a noun phrase; "called" can mean phoned
+        'Senator Toomey said Trump was "wrong" and should apologise.',
+        'Biden called Netanyahu "to discuss the hostages," officials said.',
+        "Putin called Netanyahu the next day.",
+        "Officials called Hamas leaders in Doha.",  # no determiner: not a complement
+        # the subject is the contacts, not the Kremlin; "the penalties target Turkey's army"
+        "Contacts with the Kremlin are the subject of an inquiry.",
+        "The penalties force Turkey to retreat.",
+        "Turkey is already striking Kurdish targets.",
+        "The war was brutal, authoritarian Russia said.",  # commas join adjectives only after "the"
     ],
 )
 def test_no_label_where_there_is_none(actors: Actors, text: str) -> None:

@@ -120,7 +120,9 @@ def test_who_is_quoted_and_how_hamas_is_labelled(seeds_briefing: Briefing) -> No
     assert {"Benjamin Netanyahu", "Israel Katz", "Vladimir Putin"} <= speakers
     buzz = article(seeds_briefing, "the-buzz").framing
     hamas = next(a for a in buzz.actors if a.name == "Hamas")
-    assert "the militant group" in {label.text for label in hamas.labels}
+    labels = {label.text: label.quoted for label in hamas.labels}
+    assert labels["a founder and political leader of the militant group"] is False
+    assert labels["Hamas terrorists"] is True  # the Israeli ministry's words, in its quote
     assert any(q.speaker_type == "organisation" for q in buzz.quotes)
 
 

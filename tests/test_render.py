@@ -151,8 +151,9 @@ def test_label_table_has_an_actor_row_and_an_outlet_column_each(
     assert {"Russia", "Israel", "Hamas", "Iran", "Syria"} <= set(rows)
     buzz = outlets.index("The Buzz")
     cell = rows["Hamas"].find_all("td")[buzz]
-    labels = [s.get_text(strip=True) for s in cell.select("details > summary")]
-    assert "“the militant group”" in labels
+    labels = [s.get_text(" ", strip=True) for s in cell.select("ul.labels summary")]
+    assert "“a founder and political leader of the militant group”" in labels
+    assert "“Hamas terrorists” (quoted)" in labels
 
 
 def test_numbers_open_their_sentences_with_the_words_marked(seeds_html: str) -> None:
