@@ -54,7 +54,7 @@ from lemminflect import getAllLemmas
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, PhraseMatcher, TokenizedSentence, inflections, string_list
 from framing.models import ActorLabel, ActorProfile, Match
-from framing.stance import quoted_spans
+from framing.quotation import quoted_spans
 from framing.tone import summarise_tone
 
 MAX_WORDS = 10

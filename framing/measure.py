@@ -15,8 +15,9 @@ from framing.genre import GenreSignals, classify_genre
 from framing.lexicon import Lexicon, TokenizedSentence
 from framing.loaded import LoadedLanguage
 from framing.models import ActorProfile, Framing, LexiconInfo, Match
+from framing.quotation import quoted_spans
 from framing.sourcing import Sourcing
-from framing.stance import Stance, quoted_spans
+from framing.stance import Stance
 from framing.tone import sentence_tone, summarise_tone
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from framing.lexicon import Lexicon, PhraseMatcher, TokenizedSentence, string_list
 from framing.models import Match, Quote
+from framing.quotation import QUOTE_MARKS, Piece, quotations
 
 SCARE_QUOTE_WORDS = 4
 """An unattributed quoted span this short is a label ("terrorist International"), not a quote."""
@@ -46,14 +47,7 @@ FRAGMENT_AFTER = 3
 """A verb after a short fragment attributes it only this close: `"all the bishops," he said`."""
 PRONOUN_WINDOW = 3
 """Sentences looked back through to resolve "he" or "she"."""
-MAX_QUOTE_SENTENCES = 8
-"""A quotation still open after this many sentences is a stray mark: it is dropped."""
 MAX_SPEAKER_WORDS = 12
-
-OPENING = "“"
-CLOSING = "”"
-STRAIGHT = '"'
-QUOTE_MARKS = frozenset(f"{OPENING}{CLOSING}{STRAIGHT}")
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -69,7 +63,6 @@ _NAME = re.compile(
 )
 """A run of capitalised words ending in one with lower-case letters, after any abbreviated
 title ("Mr. Sestak", "Rep. Darrell Issa"): a candidate name."""
-_PARAGRAPH = re.compile(r"p(\d+)-s\d+")
 
 _BOUNDARY_WORDS = _wordset(
     "that which who whom whose and but or nor while when as after before because if although "
@@ -108,15 +101,6 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "ano
 _AUTHOR_OBJECTS = ("this author", "the author", "this writer", "this reporter", "me", "us")
 _INDEFINITE = _wordset("a an another one two three four several some many other others senior")
 _SPOKESPEOPLE = _wordset("spokesperson spokesman spokeswoman spokespeople statement")
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """The quoted words of one quotation inside one sentence."""
-
-    index: int  # the sentence's position in the article
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -210,7 +194,7 @@ class Sourcing:
     def _attributed(self, sentences: Sequence[TokenizedSentence]) -> list[tuple[Quote, _Speaker]]:
         context = _Context(self, sentences)
         found: list[tuple[Quote, _Speaker]] = []
-        previous: tuple[tuple[_Piece, ...], _Speaker] | None = None
+        previous: tuple[tuple[Piece, ...], _Speaker] | None = None
         for pieces in context.quotations:
             speaker = context.attribute(pieces, previous)
             words = _words(" ".join(context.piece_text(p) for p in pieces))
@@ -267,8 +251,8 @@ class _Context:
     def __init__(self, sourcing: Sourcing, sentences: Sequence[TokenizedSentence]) -> None:
         self.sourcing = sourcing
         self.sentences = sentences
-        self.quotations = _quotations(sentences)
-        self.pieces: dict[int, list[_Piece]] = {}
+        self.quotations = quotations(sentences)
+        self.pieces: dict[int, list[Piece]] = {}
         for pieces in self.quotations:
             for piece in pieces:
                 self.pieces.setdefault(piece.index, []).append(piece)
@@ -280,12 +264,12 @@ class _Context:
         """Whether a character of sentence `index` lies inside a quotation (marks included)."""
         return any(p.start - 1 <= position <= p.end for p in self.pieces.get(index, ()))
 
-    def piece_text(self, piece: _Piece) -> str:
+    def piece_text(self, piece: Piece) -> str:
         text = self.sentences[piece.index].text
         start, end = _trimmed(text, piece.start, piece.end)
         return text[start:end]
 
-    def quote(self, pieces: tuple[_Piece, ...], speaker: _Speaker) -> Quote:
+    def quote(self, pieces: tuple[Piece, ...], speaker: _Speaker) -> Quote:
         first = pieces[0]
         sentence = self.sentences[first.index]
         start, end = _trimmed(sentence.text, first.start, first.end)
@@ -306,8 +290,8 @@ class _Context:
 
     def attribute(
         self,
-        pieces: tuple[_Piece, ...],
-        previous: tuple[tuple[_Piece, ...], _Speaker] | None,
+        pieces: tuple[Piece, ...],
+        previous: tuple[tuple[Piece, ...], _Speaker] | None,
     ) -> _Speaker | None:
         """The speaker of a quotation, or None: after it, before it, in a colon sentence
         before it, or continued from the quotation just before."""
@@ -322,7 +306,7 @@ class _Context:
             return None
         return self._colon_before(first) or _continued(first, previous)
 
-    def _after(self, last: _Piece, short: bool) -> _Speaker | None:
+    def _after(self, last: Piece, short: bool) -> _Speaker | None:
         text = self.sentences[last.index].text
         later = [p.start - 1 for p in self.pieces[last.index] if p.start > last.end]
         limit = min(later, default=len(text))
@@ -334,7 +318,7 @@ class _Context:
                 return self._speaker(last.index, verb, last.end + 1)
         return None
 
-    def _before(self, first: _Piece, short: bool) -> _Speaker | None:
+    def _before(self, first: Piece, short: bool) -> _Speaker | None:
         text = self.sentences[first.index].text
         verbs = [v for v in self.verbs[first.index] if v.end <= first.start]
         if not verbs:
@@ -353,7 +337,7 @@ class _Context:
             return None if earlier is None else _with_verb(earlier, verb, text)
         return speaker
 
-    def _colon_before(self, first: _Piece) -> _Speaker | None:
+    def _colon_before(self, first: Piece) -> _Speaker | None:
         if first.index == 0:
             return None
         before = self.sentences[first.index - 1].text.rstrip()
@@ -361,7 +345,7 @@ class _Context:
             return None
         return self._speaker(first.index - 1, self.verbs[first.index - 1][-1], 0)
 
-    def _opens_sentence(self, first: _Piece) -> bool:
+    def _opens_sentence(self, first: Piece) -> bool:
         text = self.sentences[first.index].text
         return not text[: max(first.start - 1, 0)].strip()
 
@@ -468,52 +452,8 @@ class _Context:
         }
 
 
-def _quotations(sentences: Sequence[TokenizedSentence]) -> list[tuple[_Piece, ...]]:
-    """Every quotation as its pieces, one per sentence it spans, in document order."""
-    found: list[tuple[_Piece, ...]] = []
-    carried: list[_Piece] = []
-    for index, sentence in enumerate(sentences):
-        text = sentence.text
-        open_at: int | None = None
-        if carried:
-            open_at, carried = _carry(sentences, index, carried, found)
-        for position, char in enumerate(text):
-            if char == OPENING or (char == STRAIGHT and open_at is None):
-                open_at = position + 1 if open_at is None else open_at
-            elif char in (CLOSING, STRAIGHT) and open_at is not None:
-                found.append((*carried, _Piece(index, open_at, position)))
-                carried, open_at = [], None
-        if open_at is not None:
-            carried.append(_Piece(index, open_at, len(text)))
-            if len(carried) >= MAX_QUOTE_SENTENCES:
-                carried = []
-    return [pieces for pieces in found if any(p.end > p.start for p in pieces)]
-
-
-def _carry(
-    sentences: Sequence[TokenizedSentence],
-    index: int,
-    carried: list[_Piece],
-    found: list[tuple[_Piece, ...]],
-) -> tuple[int | None, list[_Piece]]:
-    """Where a quotation left open continues in sentence `index`: from its start in the same
-    paragraph, after the opening mark of a new paragraph, or nowhere (the mark was stray)."""
-    text = sentences[index].text
-    if _paragraph(sentences[index].id) == _paragraph(sentences[index - 1].id):
-        return 0, carried
-    stripped = text.lstrip()
-    if stripped[:1] in (OPENING, STRAIGHT):
-        return len(text) - len(stripped) + 1, carried
-    return None, []  # never closed: a stray mark, not a quotation
-
-
-def _paragraph(sentence_id: str) -> str:
-    match = _PARAGRAPH.fullmatch(sentence_id)
-    return match.group(1) if match else sentence_id
-
-
 def _continued(
-    first: _Piece, previous: tuple[tuple[_Piece, ...], _Speaker] | None
+    first: Piece, previous: tuple[tuple[Piece, ...], _Speaker] | None
 ) -> _Speaker | None:
     """The previous quotation's speaker, if it ended in this or the sentence before."""
     if previous is None or previous[0][-1].index < first.index - 1:
@@ -554,7 +494,7 @@ def _passive(text: str, verb: Match) -> bool:
 
 
 def _last_speaker(
-    speaker: _Speaker, first: _Piece, previous: tuple[tuple[_Piece, ...], _Speaker] | None
+    speaker: _Speaker, first: Piece, previous: tuple[tuple[Piece, ...], _Speaker] | None
 ) -> _Speaker:
     """An unresolved "he" or "she" right after a named person's quote is that person: news
     writing names a speaker, then keeps quoting them as "he said"."""

@@ -10,12 +10,7 @@ from lemminflect import getAllLemmas, getInflection
 
 from framing.lexicon import Lexicon, PhraseMatcher, Token, TokenizedSentence, string_list
 from framing.models import Match, Prescription
-
-Span = tuple[int, int]
-
-QUOTE_OPENERS = "“«"
-QUOTE_CLOSERS = "”»"
-"""Curly and angle quotation marks; a straight double quote opens or closes by position."""
+from framing.quotation import Span, quoted_spans
 
 BOUNDARY_MARKS = frozenset(',;:()[]—–"“”«»?!')
 """Punctuation between two words that ends a noun phrase (a "." does not: "U.S.")."""
@@ -274,36 +269,6 @@ class Stance:
 def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = data.get(key, {})
     return value if isinstance(value, Mapping) else {}
-
-
-def quoted_spans(sentences: Sequence[TokenizedSentence]) -> dict[str, tuple[Span, ...]]:
-    """Character spans inside direct quotation marks, per sentence id. A quotation left open
-    runs on into the next sentences of the same paragraph (ids "p<n>-s<m>") and no further,
-    as news style reopens a long quotation at each paragraph."""
-    spans: dict[str, tuple[Span, ...]] = {}
-    paragraph, inside = "", False
-    for sentence in sentences:
-        this_paragraph = sentence.id.rsplit("-s", 1)[0]
-        if this_paragraph != paragraph:
-            paragraph, inside = this_paragraph, False
-        spans[sentence.id], inside = _quotes_in(sentence.text, inside)
-    return spans
-
-
-def _quotes_in(text: str, inside: bool) -> tuple[tuple[Span, ...], bool]:
-    found: list[Span] = []
-    start = 0
-    for k, char in enumerate(text):
-        opens = char in QUOTE_OPENERS or (char == '"' and not inside)
-        closes = char in QUOTE_CLOSERS or (char == '"' and inside)
-        if opens and not inside:
-            inside, start = True, k
-        elif closes and inside:
-            found.append((start, k + 1))
-            inside = False
-    if inside:
-        found.append((start, len(text)))
-    return tuple(found), inside
 
 
 def _unbroken(match: Match) -> bool:
