@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
+from framing.align import AlignArticle, AlignSentence, align
 from framing.clean import clean
 from framing.duplicates import find_duplicates
 from framing.errors import FramingError
@@ -19,11 +20,13 @@ from framing.lexicon import Lexicon, load_lexicons, tokenized
 from framing.measure import Measures
 from framing.models import (
     SCHEMA_VERSION,
+    ActorLabel,
     Article,
     Briefing,
     Document,
     DuplicateArticle,
     Excluded,
+    Match,
     Sentence,
     SentenceTopics,
     Source,
@@ -77,6 +80,7 @@ def build_briefing(
             progress(done, len(kept))
     articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
     reports = _by_reach([_topic_report(topic, articles, measures) for topic in topics])
+    claims = align([_claims_input(article) for article in articles])
     return Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
@@ -86,6 +90,9 @@ def build_briefing(
         excluded=tuple(sorted(excluded, key=lambda e: e.path)),
         duplicates=duplicates,
         lexicons=measures.lexicons,
+        alignments=claims.alignments,
+        omissions=claims.omissions,
+        exclusives=claims.exclusives,
     )
 
 
@@ -190,6 +197,26 @@ def _article(
         ),
         removed=document.removed,
         framing=measures.measure(tokenized(_measured(meta.title, meta.dek, sentences)), meta.genre),
+    )
+
+
+def _claims_input(article: Article) -> AlignArticle:
+    """An article as the aligner reads it: body sentences (one outlet per label), each with
+    the spans of its framing words (labels, loaded terms, hedges, boosters) for the diffs."""
+    framing = article.framing
+    spans: dict[str, list[tuple[int, int]]] = {}
+    evidence: list[Match | ActorLabel] = [*framing.loaded, *framing.hedges, *framing.boosters]
+    evidence += [label for actor in framing.actors for label in actor.labels]
+    for item in evidence:
+        spans.setdefault(item.sentence_id, []).append((item.start, item.end))
+    return AlignArticle(
+        article.id,
+        article.label,
+        tuple(
+            AlignSentence(s.id, s.text, s.topics, tuple(sorted(spans.get(s.id, ()))))
+            for s in article.sentences
+            if not s.heading
+        ),
     )
 
 

@@ -42,6 +42,8 @@ def report_context(briefing: Json) -> Json:
         "label_table": _label_table(articles),
         "lexicons": briefing["lexicons"],
         "validity": validity(),
+        "claims": _claims(briefing, articles),
+        "exclusives": _exclusives(briefing["exclusives"], articles),
     }
 
 
@@ -394,3 +396,91 @@ def _hand_checks() -> list[Json]:
 
 def _pair(scores: Json) -> str:
     return f"{scores['sentence_span_recall']:.2f} / {scores['sentence_precision_proxy']:.2f}"
+
+
+CLAIMS_SHOWN = 12
+"""Shared claims shown per topic (strongest first); the JSON keeps them all."""
+KIND_ORDER = {"verbatim": 0, "paraphrase": 1, "related": 2}
+
+
+def _claims(briefing: Json, articles: list[Json]) -> list[Json]:
+    """Shared claims grouped under the first shared topic (in report order) they concern,
+    then "Other claims"; each topic's omissions beside them."""
+    order = [t["name"] for t in briefing["topics"] if t["shared"]]
+    anchors = {a["id"]: a for a in articles}
+    groups: dict[str, list[Json]] = {name: [] for name in [*order, ""]}
+    for alignment in briefing["alignments"]:
+        topic = next((name for name in order if name in alignment["topics"]), "")
+        groups[topic].append(alignment)
+    omissions: dict[str, list[Json]] = {}
+    for omission in briefing["omissions"]:
+        omissions.setdefault(omission["topic"], []).append(omission)
+    sections = []
+    for topic, found in groups.items():
+        ranked = sorted(found, key=lambda a: (KIND_ORDER[a["kind"]], -a["similarity"]))
+        if not ranked and not omissions.get(topic):
+            continue
+        sections.append(
+            {
+                "topic": topic or "Other claims",
+                "anchor": "claims-" + (anchor(topic) if topic else "other"),
+                "count": len(ranked),
+                "alignments": [_alignment(a, anchors) for a in ranked[:CLAIMS_SHOWN]],
+                "more": max(0, len(ranked) - CLAIMS_SHOWN),
+                "omissions": [
+                    {
+                        "label": o["outlet"],
+                        "claim": o["claim"]["text"],
+                        "claim_label": o["claim"]["outlet"],
+                        "carried_by": o["carried_by"],
+                    }
+                    for o in omissions.get(topic, [])
+                ],
+            }
+        )
+    return sections
+
+
+def _alignment(alignment: Json, articles: Json) -> Json:
+    """One shared claim: each member's sentence cut into runs, the words that differ from
+    the first member marked (the first member's marks are against the second)."""
+    members = alignment["members"]
+    first_diff = alignment["diffs"][0]
+    shown = [
+        _member(members[0], [(seg["a"], seg) for seg in first_diff], articles),
+        *(
+            _member(member, [(seg["b"], seg) for seg in diff], articles)
+            for member, diff in zip(members[1:], alignment["diffs"], strict=True)
+        ),
+    ]
+    return {
+        "kind": alignment["kind"],
+        "similarity": alignment["similarity"],
+        "topics": alignment["topics"],
+        "members": shown,
+    }
+
+
+def _member(member: Json, runs: list[tuple[str, Json]], articles: Json) -> Json:
+    return {
+        "label": member["outlet"],
+        "article_id": member["article_id"],
+        "sentence_id": member["sentence_id"],
+        "title": articles[member["article_id"]]["title"],
+        "segments": [
+            {"text": text, "mark": seg["op"] != "equal", "framing": seg["framing"]}
+            for text, seg in runs
+            if text
+        ],
+    }
+
+
+def _exclusives(exclusives: list[Json], articles: list[Json]) -> list[Json]:
+    """Per outlet, in article order, the specific claims no other outlet carries."""
+    by_outlet: dict[str, list[Json]] = {}
+    for item in exclusives:
+        by_outlet.setdefault(item["outlet"], []).append(
+            {"text": item["claim"]["text"], "topics": item["topics"]}
+        )
+    labels = list(dict.fromkeys(a["label"] for a in articles))
+    return [{"label": label, "claims": by_outlet[label]} for label in labels if label in by_outlet]

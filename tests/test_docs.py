@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT, SEEDS
+from conftest import DATA, ROOT, SEEDS
 
 from framing.briefing import build_briefing, to_json
 from framing.topics import default_topics
@@ -37,7 +37,7 @@ def test_every_key_is_documented_and_every_documented_key_exists(tmp_path: Path)
     (tmp_path / "empty.txt").write_text("")  # so that `excluded` has an entry
     copy = tmp_path / "copy.txt"  # and `duplicates`
     copy.write_bytes((SEEDS / "the-buzz-russia-big-plans-israel-hamas-war.txt").read_bytes())
-    inputs = [SEEDS, tmp_path / "empty.txt", copy]
+    inputs = [SEEDS, DATA / "claims", tmp_path / "empty.txt", copy]  # claims: an omission
     briefing = json.loads(to_json(build_briefing(inputs, default_topics())))
     actual, documented = _json_keys(briefing), _documented_keys(DOC)
     assert not actual - documented, "keys missing from docs/briefing.md: add them"
@@ -69,10 +69,11 @@ def _context_keys(value: Any, top: bool = True) -> set[str]:
     return set()
 
 
-def test_template_context_is_documented_both_ways(seeds_json: dict[str, Any]) -> None:
+def test_template_context_is_documented_both_ways() -> None:
     from framing.context import report_context
 
-    context = report_context(seeds_json)
+    briefing = build_briefing([SEEDS, DATA / "claims"], default_topics())
+    context = report_context(json.loads(to_json(briefing)))
     assert json.loads(json.dumps(context)) == context  # JSON types only, no default= hook
     actual, documented = _context_keys(context), _documented_keys(TEMPLATES_DOC)
     assert not actual - documented, "context keys missing from docs/templates.md: add them"

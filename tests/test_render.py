@@ -94,6 +94,7 @@ def test_pdf_pages_text_and_bookmarks(seeds_pdf: bytes, seeds_json: dict[str, An
         "Who covers what",
         "What each outlet calls each actor",
         "Framing profiles",
+        "Shared claims, word by word",
         "Readability",
         "What was removed",
     ):

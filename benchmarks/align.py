@@ -1,0 +1,221 @@
+"""Time cross-outlet alignment at growing corpus sizes, against naive all-pairs difflib, and
+measure how many found pairs stay within one story (a precision proxy), in one run.
+
+Prints JSON with three parts:
+- `scale`: for the first 1k, 2k, 5k and 10k articles of the AllSides scale corpus, seconds,
+  candidate pairs, scored pairs, alignments and peak memory (each size runs in a forked child
+  so that its peak resident memory is its own), and the growth in time per doubling of the
+  corpus (goal: at most 2.3);
+- `naive`: all-pairs `SequenceMatcher` over every cross-outlet sentence pair on the sizes where
+  it ends in seconds, against our time on the same articles, as a ratio, and the extrapolation
+  of its quadratic cost to 1k articles;
+- `precision`: on `allsides_stories/` (247 same-story groups) and `basil_dev/` (30 triplets),
+  how many member pairs of the alignments, by kind, join two articles of one story.
+
+Sentences are split with a cheap regex here, not the project's pysbd pipeline, so that the
+figures time the aligner alone. With `--calibrate` it prints instead, per band of the combined
+score, how many scored pairs there are and what share join two articles of one story: the
+table `framing/data/align.toml`'s thresholds were read from. Usage:
+
+    python benchmarks/align.py [--sizes 1000,2000,5000,10000] [--calibrate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import math
+import multiprocessing
+import re
+import resource
+import time
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from framing import align as aligner
+from framing.align import AlignArticle, AlignSentence, align
+
+EVAL = Path(__file__).resolve().parent.parent.parent / "shared/eval"
+SIZES = (1_000, 2_000, 5_000, 10_000)
+NAIVE_SIZES = (10, 20, 40)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
+Labelled = tuple[list[AlignArticle], dict[str, str]]
+
+
+def sentences(text: str) -> tuple[AlignSentence, ...]:
+    """A cheap split at end punctuation before a capital, and at line breaks."""
+    parts = (part.strip() for part in SENTENCE_END.split(text) if part)
+    return tuple(AlignSentence(f"s{n}", part) for n, part in enumerate(p for p in parts if p))
+
+
+def load_scale(path: Path) -> list[AlignArticle]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    return [AlignArticle(row["id"], row["outlet"], sentences(row["text"])) for row in rows]
+
+
+def load_stories() -> Labelled:
+    """AllSides same-story groups: articles and, for each article id, its story."""
+    manifest = json.loads((EVAL / "allsides_stories/manifest.json").read_text(encoding="utf-8"))
+    articles, story = [], {}
+    for entry in manifest["articles"]:
+        text = (EVAL / "allsides_stories" / entry["file"]).read_text(encoding="utf-8")
+        articles.append(AlignArticle(entry["id"], entry["outlet"], sentences(text)))
+        story[entry["id"]] = entry["story_id"]
+    return articles, story
+
+
+def load_basil() -> Labelled:
+    """BASIL triplets: three outlets' reports of one event per folder."""
+    articles, story = [], {}
+    for folder in sorted(p for p in (EVAL / "basil_dev").iterdir() if p.is_dir()):
+        for outlet in ("fox", "nyt", "hpo"):
+            text = (folder / f"{outlet}.txt").read_text(encoding="utf-8")
+            article_id = f"{folder.name}/{outlet}"
+            articles.append(AlignArticle(article_id, outlet, sentences(text)))
+            story[article_id] = folder.name
+    return articles, story
+
+
+def _measure(articles: Sequence[AlignArticle]) -> dict[str, Any]:
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    result = align(articles)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "articles": len(articles),
+        "sentences": sum(len(a.sentences) for a in articles),
+        "seconds": round(seconds, 2),
+        "candidate_pairs": result.candidate_pairs,
+        "scored_pairs": result.scored_pairs,
+        "alignments": len(result.alignments),
+        "peak_rss_mb": round(peak / 1024, 1),
+        "rss_growth_mb": round((peak - start_rss) / 1024, 1),
+    }
+
+
+def in_child(function: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run in a forked process, so that its peak memory is measured apart from the others."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=lambda: sender.send(function()))
+    child.start()
+    result: dict[str, Any] = receiver.recv()
+    child.join()
+    return result
+
+
+def scale(articles: Sequence[AlignArticle], sizes: Sequence[int]) -> dict[str, Any]:
+    runs = [in_child(partial(_measure, articles[:n])) for n in sizes if n <= len(articles)]
+    growth = [
+        round((b["seconds"] / a["seconds"]) ** (1 / math.log2(b["articles"] / a["articles"])), 2)
+        for a, b in itertools.pairwise(runs)
+    ]
+    return {"runs": runs, "time_per_doubling": growth, "goal_per_doubling": 2.3}
+
+
+def naive(articles: Sequence[AlignArticle]) -> dict[str, Any]:
+    """Every cross-outlet sentence pair through SequenceMatcher, as a baseline."""
+    runs = []
+    for n in NAIVE_SIZES:
+        chosen = articles[:n]
+        words = [(a.outlet, s.text.lower().split()) for a in chosen for s in a.sentences]
+        start = time.perf_counter()
+        pairs = 0
+        for i, (outlet, first) in enumerate(words):
+            for other, second in words[i + 1 :]:
+                if other != outlet:
+                    SequenceMatcher(None, first, second, autojunk=False).ratio()
+                    pairs += 1
+        seconds = time.perf_counter() - start
+        ours = _measure(chosen)["seconds"]
+        runs.append(
+            {
+                "articles": n,
+                "pairs": pairs,
+                "seconds": round(seconds, 2),
+                "ours_seconds": ours,
+                "ratio": round(seconds / max(ours, 1e-3), 1),
+            }
+        )
+    last = runs[-1]
+    per_pair = last["seconds"] / max(last["pairs"], 1)
+    return {
+        "runs": runs,
+        "extrapolated_1k_seconds": round(per_pair * last["pairs"] * (1000 / last["articles"]) ** 2),
+    }
+
+
+def precision(labelled: Labelled) -> dict[str, Any]:
+    """Member pairs of the alignments that join two articles of one story, by kind."""
+    articles, story = labelled
+    result = align(articles)
+    counts: dict[str, dict[str, int]] = {}
+    for alignment in result.alignments:
+        members = alignment.members
+        tally = counts.setdefault(alignment.kind, {"within": 0, "across": 0})
+        for n, first in enumerate(members):
+            for second in members[n + 1 :]:
+                same = story[first.article_id] == story[second.article_id]
+                tally["within" if same else "across"] += 1
+    for tally in counts.values():
+        tally["within_share"] = round(
+            tally["within"] / max(1, tally["within"] + tally["across"]), 3
+        )  # type: ignore[assignment]
+    groups = sum(len(a.members) >= 3 for a in result.alignments)
+    return {"alignments": len(result.alignments), "groups_of_3_plus": groups, "pairs": counts}
+
+
+def calibrate(labelled: Labelled) -> list[dict[str, Any]]:
+    """Scored pairs per band of the combined score, and the share within one story."""
+    articles, story = labelled
+    settings = aligner.load_settings()
+    prepared = aligner._merge_spellings(aligner._prepare(articles, settings))
+    weights = aligner._weights(prepared, settings)
+    bands: dict[float, list[int]] = {}
+    for i, j in aligner._candidates(prepared, weights.idf, settings.max_postings):
+        score = aligner._score(prepared[i], prepared[j], weights, settings)
+        if score is None:
+            continue
+        band = math.floor(score.similarity * 20) / 20
+        same = story[prepared[i].article.article_id] == story[prepared[j].article.article_id]
+        bands.setdefault(band, [0, 0])[0 if same else 1] += 1
+    return [
+        {"from": band, "pairs": w + a, "within_share": round(w / (w + a), 3)}
+        for band, (w, a) in sorted(bands.items())
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=EVAL / "allsides_scale.jsonl.gz")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--calibrate", action="store_true")
+    options = parser.parse_args()
+    if options.calibrate:
+        report: dict[str, Any] = {
+            "allsides_stories": calibrate(load_stories()),
+            "basil_dev": calibrate(load_basil()),
+        }
+    else:
+        articles = load_scale(options.corpus)
+        report = {
+            "sentence_split": "regex (end punctuation before a capital, line breaks)",
+            "scale": scale(articles, [int(n) for n in options.sizes.split(",")]),
+            "naive": naive(articles),
+            "precision": {
+                "allsides_stories": precision(load_stories()),
+                "basil_dev": precision(load_basil()),
+            },
+        }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

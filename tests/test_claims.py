@@ -1,0 +1,61 @@
+"""Shared claims in the Briefing and the report, on a small realistic corpus: two outlets
+report the same grain-corridor facts in other words, a third covers Ukraine without them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import DATA
+
+from framing.briefing import build_briefing, to_json
+from framing.render import render_html
+from framing.topics import default_topics
+
+
+@pytest.fixture(scope="module")
+def claims_json() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(to_json(build_briefing([DATA / "claims"], default_topics())))
+    return data
+
+
+def test_the_same_facts_in_other_words_pair_across_outlets(claims_json: dict[str, Any]) -> None:
+    paraphrases = [a for a in claims_json["alignments"] if a["kind"] == "paraphrase"]
+    assert paraphrases
+    for alignment in paraphrases:
+        assert {m["outlet"] for m in alignment["members"]} == {"The Daily", "Wire Service"}
+    texts = {m["text"] for a in paraphrases for m in a["members"]}
+    assert any("600,000 tonnes" in text for text in texts)
+
+
+def test_each_diff_gives_both_sentences_back(claims_json: dict[str, Any]) -> None:
+    for alignment in claims_json["alignments"]:
+        first = alignment["members"][0]["text"]
+        for member, diff in zip(alignment["members"][1:], alignment["diffs"], strict=True):
+            assert "".join(seg["a"] for seg in diff) == first
+            assert "".join(seg["b"] for seg in diff) == member["text"]
+
+
+def test_the_outlet_that_leaves_the_claim_out_is_named(claims_json: dict[str, Any]) -> None:
+    omissions = claims_json["omissions"]
+    assert {(o["topic"], o["outlet"]) for o in omissions} == {("Ukraine", "The Weekly")}
+    assert set(omissions[0]["carried_by"]) == {"The Daily", "Wire Service"}
+
+
+def test_report_sets_the_claims_side_by_side_with_differences_marked(
+    claims_json: dict[str, Any],
+) -> None:
+    soup = BeautifulSoup(render_html(claims_json), "html.parser")
+    section = soup.select_one("section#claims")
+    assert isinstance(section, Tag)
+    claim = section.select_one("div.claim")
+    assert isinstance(claim, Tag)
+    outlets = [th.get_text(strip=True) for th in claim.select("thead th")]
+    cells = claim.select("tbody td")
+    assert len(outlets) == len(cells) >= 2
+    assert all(cell.find("mark") for cell in cells)  # the wording differs somewhere
+    omitted = section.select_one("ul.omissions li")
+    assert isinstance(omitted, Tag)
+    assert omitted.get_text(" ", strip=True).startswith("The Weekly does not carry")
