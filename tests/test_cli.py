@@ -206,3 +206,23 @@ def test_progress_bar_only_for_long_runs_on_a_terminal() -> None:
     long.update(1, 1000)
     assert quiet.bar is None and short.bar is None and long.bar is not None
     long.close()
+
+
+def test_lexicon_dir_extends_the_measures_and_bad_ones_are_one_line(tmp_path: Path) -> None:
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "loaded.toml").write_text('version = "desk-1"\n[lists]\nemotive = ["grim"]\n')
+    out = tmp_path / "b.json"
+    code, _, _ = run("analyze", str(SEEDS), "--lexicon-dir", str(lexicons), "-o", str(out), "-q")
+    assert code == 0
+    data = json.loads(out.read_text())
+    assert {"name": "loaded", "version": "desk-1", "source": str(lexicons / "loaded.toml")} in (
+        data["lexicons"]
+    )
+    (lexicons / "stance.toml").write_text("hedges = [\n")
+    broken = tmp_path / "broken.json"
+    code, _, err = run("analyze", str(SEEDS), "--lexicon-dir", str(lexicons), "-o", str(broken))
+    assert code == 1 and not broken.exists()
+    assert err.startswith("Error: ") and "stance.toml" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run("analyze", str(SEEDS), "--lexicon-dir", str(tmp_path / "nope"))
+    assert code == 1 and "lexicon folder not found" in err
