@@ -152,7 +152,8 @@ QUOTE_CLOSE = ("”", "»")
 BLAND = _words(
     """new old former late current ongoing recent same other whole entire first last next then
     present modern main major outgoing incoming continental mainland western eastern
-    northern southern central elder younger only"""
+    northern southern central elder younger only top national federal local regional
+    official domestic international global"""
 )
 """Adjectives that say nothing about an actor: "the new Syria" is not a label."""
 
@@ -622,6 +623,8 @@ class Actors:
         if start == head:
             return None
         opener = sentence.words[start]
+        if opener.lower in ("a", "an"):
+            return None  # "a state Trump won": a relative clause, not "the group Hamas"
         if "VERB" in getAllLemmas(word.lower) and _plural_noun(sentence.words[head - 1]):
             return None  # "the penalties force Turkey to …": a subject and its verb
         if not _starts_phrase(opener) and "VERB" in getAllLemmas(word.lower):

@@ -484,3 +484,18 @@ def test_user_file_adds_aliases_and_actors(tmp_path: Path) -> None:
     found = profiles(mine, "Mohammed Deif and Islamic Jihad met Hamas in Doha.")
     assert found["Hamas"].mentions == 2
     assert found["Palestinian Islamic Jihad"].mentions == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AllSides traps: a relative clause after "a state", bland adjectives before a place
+        "Trump’s campaign manager tried to frame the results in a state Trump won by 30 points.",
+        "They could appeal to the national Washington, D.C.-based board.",
+        "Senators called the top U.S. general to testify.",
+    ],
+)
+def test_no_label_from_a_relative_clause_or_a_bland_adjective(text: str) -> None:
+    actors = Actors(load_lexicons()["actors"])
+    profiles = actors.profiles(tokenized([("p1-s1", text, False)]), {}, [])
+    assert [label.text for p in profiles for label in p.labels] == []
