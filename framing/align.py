@@ -483,8 +483,40 @@ def word_diff(
             _framing(tokens_a[i1:i2], a.framing_spans, settings)
             or _framing(tokens_b[j1:j2], b.framing_spans, settings)
         )
-        segments.append(Segment(op, a.text[sa:ea], b.text[sb:eb], framing))
+        if not framing:
+            segments.append(Segment(op, a.text[sa:ea], b.text[sb:eb], False))
+            continue
+        # A stretch holding framing words is cut so that only those words are flagged: its
+        # A side first, then its B side, each in runs of framing and other words.
+        for text, flagged in _framing_runs(
+            tokens_a[i1:i2], a.text, sa, ea, a.framing_spans, settings
+        ):
+            segments.append(Segment("only_a", text, "", flagged))
+        for text, flagged in _framing_runs(
+            tokens_b[j1:j2], b.text, sb, eb, b.framing_spans, settings
+        ):
+            segments.append(Segment("only_b", "", text, flagged))
     return tuple(segments)
+
+
+def _framing_runs(
+    tokens: Sequence[Token],
+    text: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    settings: Settings,
+) -> list[tuple[str, bool]]:
+    """`text[start:end]` (the stretch of `tokens`) cut where framing words begin and end."""
+    if not tokens:
+        return [(text[start:end], False)] if end > start else []
+    runs: list[tuple[int, bool]] = []  # (where a run starts, whether it is framing)
+    for n, token in enumerate(tokens):
+        flagged = _framing([token], spans, settings)
+        if not runs or runs[-1][1] != flagged:
+            runs.append((start if n == 0 else token.start, flagged))
+    bounds = [at for at, _ in runs[1:]] + [end]
+    return [(text[at:stop], flagged) for (at, flagged), stop in zip(runs, bounds, strict=True)]
 
 
 def _cuts(
