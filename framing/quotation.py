@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from framing.lexicon import TokenizedSentence
 
@@ -33,16 +34,21 @@ class Piece:
     end: int
 
 
-def quotations(sentences: Sequence[TokenizedSentence]) -> list[tuple[Piece, ...]]:
+def quotations(sentences: Sequence[TokenizedSentence]) -> tuple[tuple[Piece, ...], ...]:
     """Every quotation as its pieces, one per sentence it spans, in document order.
 
     A quotation left open runs on through its paragraph, and into the next paragraph only if
     that one opens with a quotation mark (news style reopens a long quotation at each
-    paragraph); otherwise the mark was stray and nothing is quoted."""
+    paragraph); otherwise the mark was stray and nothing is quoted. Every measure asks for
+    the same article's quotations, so the last few articles' are kept."""
+    return _quotations(tuple((s.id, s.text) for s in sentences))
+
+
+@lru_cache(maxsize=4)
+def _quotations(sentences: tuple[tuple[str, str], ...]) -> tuple[tuple[Piece, ...], ...]:
     found: list[tuple[Piece, ...]] = []
     carried: list[Piece] = []
-    for index, sentence in enumerate(sentences):
-        text = sentence.text
+    for index, (_, text) in enumerate(sentences):
         open_at: int | None = None
         if carried:
             open_at, carried = _carry(sentences, index, carried)
@@ -56,7 +62,7 @@ def quotations(sentences: Sequence[TokenizedSentence]) -> list[tuple[Piece, ...]
             carried.append(Piece(index, open_at, len(text)))
             if len(carried) >= MAX_QUOTE_SENTENCES:
                 carried = []
-    return [pieces for pieces in found if any(p.end > p.start for p in pieces)]
+    return tuple(pieces for pieces in found if any(p.end > p.start for p in pieces))
 
 
 def quoted_spans(sentences: Sequence[TokenizedSentence]) -> dict[str, tuple[Span, ...]]:
@@ -72,12 +78,12 @@ def quoted_spans(sentences: Sequence[TokenizedSentence]) -> dict[str, tuple[Span
 
 
 def _carry(
-    sentences: Sequence[TokenizedSentence], index: int, carried: list[Piece]
+    sentences: Sequence[tuple[str, str]], index: int, carried: list[Piece]
 ) -> tuple[int | None, list[Piece]]:
     """Where a quotation left open continues in sentence `index`: from its start in the same
     paragraph, after the opening mark of a new paragraph, or nowhere (the mark was stray)."""
-    text = sentences[index].text
-    if _paragraph(sentences[index].id) == _paragraph(sentences[index - 1].id):
+    sentence_id, text = sentences[index]
+    if _paragraph(sentence_id) == _paragraph(sentences[index - 1][0]):
         return 0, carried
     stripped = text.lstrip()
     if stripped[:1] in (*OPENERS, STRAIGHT):

@@ -29,7 +29,7 @@ def test_a_mark_never_closed_in_its_paragraph_quotes_nothing() -> None:
     sentences = tokenized(
         [("p1-s1", "He called it “a disaster.", False), ("p2-s1", "Then.", False)]
     )
-    assert quotations(sentences) == []
+    assert quotations(sentences) == ()
     assert quoted_spans(sentences) == {"p1-s1": (), "p2-s1": ()}
 
 
