@@ -14,11 +14,13 @@ for tens of thousands of articles:
    overlap of its content words, each weighted by its rarity in the corpus (idf), and difflib's
    `SequenceMatcher` ratio on the word sequences (autojunk off: the default drops frequent words
    of long sequences). The thresholds in `framing/data/align.toml` sort pairs into verbatim
-   copy, paraphrase of the same claim, and related sentences.
+   copy, paraphrase of the same claim, and related sentences. A pair naming the same actors
+   ("Putin", "the Kremlin") and the same acts ("refused to condemn", "refrained from
+   condemning") scores a bonus: a paraphrase rewords a claim but keeps who did what.
 3. Grouping. Pairs are taken best first; two groups merge only when every pair across them
    scored at least "related" and no outlet would appear twice, so a group of three or more
    outlets is a claim they all carry, not a chain of look-alikes. Each sentence joins at most
-   one group.
+   one group, or two related pairs on different claims (one sentence often joins two).
 
 Omissions follow from the groups: a claim carried by most outlets that cover a topic is the
 blindspot of a covering outlet that does not carry it. Exclusives are the specific claims
@@ -99,6 +101,9 @@ class Settings:
     anchor_share: float
     anchor_bonus: float
     anchor_count: int
+    act_bonus: float
+    act_actors: int
+    act_acts: int
     max_postings: int
     background: int
     exclusives_per_outlet: int
@@ -106,6 +111,10 @@ class Settings:
     framing_words: frozenset[str]
     numbers: frozenset[str]
     same: Mapping[str, str]
+    leaders: Mapping[str, str]
+    acts: Mapping[str, str]
+    common_verbs: frozenset[str]
+    not_actors: frozenset[str]
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -119,7 +128,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def _settings(data: Mapping[str, Any]) -> Settings:
     limits = data["thresholds"]
-    same = {word: canon for canon, words in data["same"].items() for word in words}
+    same = _table(data["same"])
     return Settings(
         verbatim=float(limits["verbatim"]),
         verbatim_min_words=int(limits["verbatim_min_words"]),
@@ -131,6 +140,9 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         anchor_share=float(limits["anchor_share"]),
         anchor_bonus=float(limits["anchor_bonus"]),
         anchor_count=int(limits["anchor_count"]),
+        act_bonus=float(limits["act_bonus"]),
+        act_actors=int(limits["act_actors"]),
+        act_acts=int(limits["act_acts"]),
         max_postings=int(limits["max_postings"]),
         background=int(limits["background"]),
         exclusives_per_outlet=int(limits["exclusives_per_outlet"]),
@@ -138,7 +150,16 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         framing_words=frozenset(data["words"]["framing"]),
         numbers=frozenset(data["words"]["numbers"]),
         same=same,
+        leaders=_table(data["actors"]["leaders"]),
+        acts=_table(data["acts"]["same"]),
+        common_verbs=frozenset(data["acts"]["common"]),
+        not_actors=frozenset(data["actors"]["not_actors"]),
     )
+
+
+def _table(groups: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Word -> its canonical form, from a table of canonical form -> the words it stands for."""
+    return {word: canon for canon, words in groups.items() for word in words}
 
 
 @cache
@@ -157,6 +178,19 @@ def lemma(word: str) -> str:
     return word
 
 
+@cache
+def _verb(word: str) -> str | None:
+    """The base form of a lower-case word's verb reading, if it has one."""
+    verbs = getAllLemmas(word).get("VERB")
+    return str(verbs[0]) if verbs else None
+
+
+@cache
+def _known(word: str) -> bool:
+    """Whether a dictionary knows the lower-case word (names it does not: "israel")."""
+    return bool(getAllLemmas(word))
+
+
 @dataclass(frozen=True)
 class _Sentence:
     """A sentence prepared for scoring: `order` is its place in the input."""
@@ -168,6 +202,8 @@ class _Sentence:
     words: tuple[str, ...]  # every word, lower case, for the sequence ratio
     content: frozenset[str]  # content words, normalised, for the overlap
     names: frozenset[str]  # lower-cased words written with a capital after the first word
+    actors: frozenset[str]  # the states, groups and people named, leaders read as their state
+    acts: frozenset[str]  # content words that can be verbs, synonyms merged (see `_acts`)
 
     @property
     def member(self) -> Member:
@@ -226,10 +262,82 @@ def _prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[_Sent
             content = content_words(words, settings)
             if len(content) >= settings.min_content:
                 names = frozenset(_names(sentence.text))
+                actors = _actors(sentence.text, settings)
+                acts = _acts(words, settings)
                 prepared.append(
-                    _Sentence(len(prepared), article, outlet, sentence, words, content, names)
+                    _Sentence(
+                        len(prepared),
+                        article,
+                        outlet,
+                        sentence,
+                        words,
+                        content,
+                        names=names,
+                        actors=actors,
+                        acts=acts,
+                    )
                 )
     return prepared
+
+
+def _actors(text: str, settings: Settings) -> frozenset[str]:
+    """Who the sentence names: capitalised words (the first word only when no dictionary
+    knows it: "Israel, however" but not "Since"), demonyms and capitals read as their country
+    and well-known leaders as their state, so "Putin" and "the Kremlin" are one actor."""
+    found = set()
+    for n, word in enumerate(_WORD.findall(text)):
+        low = word.lower()
+        if not word[0].isupper() or (n == 0 and _known(low)):
+            continue
+        base = lemma(low)
+        actor = settings.leaders.get(low) or settings.same.get(base, settings.same.get(low, base))
+        skip = actor in settings.not_actors or actor in settings.stopwords
+        if len(actor) > 2 and not actor.isdigit() and not skip:
+            found.add(actor)
+    return frozenset(found)
+
+
+def _acts(words: Sequence[str], settings: Settings) -> frozenset[str]:
+    """What the sentence says was done: the verbs it uses as verbs, paraphrase synonyms merged
+    ("supplied" and "delivered" read "send"), very common verbs left out. Without a tagger, a
+    word is taken as a verb when inflected as one ("refused", "condemning") or after "to" or
+    an auxiliary ("to condemn", "did not send"): "the Hamas attack" is a noun, not an act."""
+    found = set()
+    for n, word in enumerate(words):
+        verb = _verb(word)
+        if verb is None:
+            continue
+        base = settings.same.get(verb, verb)
+        inflected = word.endswith(("ed", "ing")) or (word != base and not word.endswith("s"))
+        if not inflected and (n == 0 or words[n - 1] not in _BEFORE_VERB):
+            continue
+        if base not in settings.common_verbs and base not in settings.stopwords:
+            found.add(settings.acts.get(base, base))
+    return frozenset(found)
+
+
+_BEFORE_VERB = frozenset(
+    (
+        "to",
+        "not",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+    )
+)
+"""Words after which a verb's base form is used as a verb ("to send", "did not condemn")."""
 
 
 _VOWELS = frozenset("aeiouy")
@@ -254,7 +362,7 @@ def _merge_spellings(sentences: Sequence[_Sentence]) -> list[_Sentence]:
 
 
 def _is_name(word: str, sentence: _Sentence) -> bool:
-    return len(word) >= 6 and word.isalpha() and not getAllLemmas(word) and word in sentence.names
+    return len(word) >= 6 and word.isalpha() and not _known(word) and word in sentence.names
 
 
 def _spelling_groups(counts: Mapping[str, int]) -> dict[str, str]:
@@ -346,11 +454,17 @@ def _score(a: _Sentence, b: _Sentence, weights: _Weights, settings: Settings) ->
     differs, by its content words with a bonus for shared phrasing. Rare shared names and
     numbers (anchors) add `anchor_bonus` from the `anchor_count`-th on (two bonuses at most,
     the total capped at 1), and let a pair share one content word fewer than `min_shared`:
-    one rare name is chance, two are an event."""
+    one rare name is chance, two are an event. A pair naming the same two actors and the same
+    act ("Putin refused to condemn Hamas", "the Kremlin refrained from condemning Hamas") gets
+    the same leniency and adds `act_bonus`: a paraphrase rewords, but keeps who did what."""
     shared = a.content & b.content
     common = shared & weights.rare
-    anchors = min(len(common), max(_runs(a.words, common), _runs(b.words, common)))
+    anchors = min(len(common), max(_runs(a.words, common), _runs(b.words, common))) if common else 0
     anchored = anchors >= settings.anchor_count
+    acted = (
+        len(a.actors & b.actors) >= settings.act_actors
+        and len(a.acts & b.acts) >= settings.act_acts
+    )
     if len(shared) < settings.min_shared - anchored:
         return None
     idf = weights.idf
@@ -358,6 +472,7 @@ def _score(a: _Sentence, b: _Sentence, weights: _Weights, settings: Settings) ->
     weight_b = sum(idf[w] for w in b.content)
     overlap = sum(idf[w] for w in shared) / math.sqrt(weight_a * weight_b)
     bonus = settings.anchor_bonus * min(2, anchors - settings.anchor_count + 1) if anchored else 0.0
+    bonus += settings.act_bonus if acted else 0.0
     if overlap + bonus < settings.related * 0.75:
         return None
     ratio = SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
@@ -396,9 +511,11 @@ def _groups(
 ) -> list[list[int]]:
     """Groups of sentences, one per outlet, best pairs first: groups of the same claim grow
     by complete linkage (every pair in a group scores at least "related"); a related pair
-    stays a pair. Each sentence is in at most one group."""
+    stays a pair. Each sentence is in at most one group, but for a second related pair on a
+    different claim (see `_second_claim`)."""
     group_of: dict[int, list[int]] = {}
     groups: list[list[int]] = []
+    seconds: set[int] = set()
     ranked = sorted(
         ((pair, score) for pair, score in scores.items() if score.kind is not None),
         key=lambda item: (
@@ -412,6 +529,11 @@ def _groups(
         if first is second:
             continue
         if score.kind == "related" and (i in group_of or j in group_of):
+            reused = _second_claim(i, j, group_of, seconds, scores, sentences)
+            if reused is not None:
+                groups.append([i, j])
+                group_of[i + j - reused] = groups[-1]
+                seconds.add(reused)
             continue
         if not _can_merge(first, second, scores, sentences, settings):
             continue
@@ -420,6 +542,32 @@ def _groups(
         for member in merged:
             group_of[member] = merged
     return sorted(groups, key=lambda g: g[0])
+
+
+def _second_claim(
+    i: int,
+    j: int,
+    group_of: Mapping[int, Sequence[int]],
+    seconds: set[int],
+    scores: Mapping[tuple[int, int], _Score],
+    sentences: Sequence[_Sentence],
+) -> int | None:
+    """The member of the related pair (i, j) that may join a second pair, or None. A news
+    sentence often joins two claims ("the Kremlin refrained from condemning Hamas, while
+    Putin waited ten days to call Netanyahu"), each of which another outlet may report
+    alone. So a sentence already in a related pair, and in no other, may join a second
+    related pair with a new partner if the two pairs share at most one word: a different
+    claim, not a rival wording of the same one."""
+    grouped = [m for m in (i, j) if m in group_of]
+    if len(grouped) != 1 or grouped[0] in seconds:
+        return None
+    reused = grouped[0]
+    first = group_of[reused]
+    if len(first) != 2 or scores[(first[0], first[1])].kind != "related":
+        return None
+    before = sentences[first[0]].content & sentences[first[1]].content
+    now = sentences[i].content & sentences[j].content
+    return reused if len(before & now) <= 1 else None
 
 
 def _can_merge(

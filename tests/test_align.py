@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -201,6 +202,60 @@ def test_seed_claims_anchored_by_rare_names_and_numbers(seeds_result: AlignmentR
     pantsir = [k for k, a, b in pairs if "Pantsyr" in a + b and "Pantsir" in a + b]
     assert pantsir == ["paraphrase"]
     assert any("ten days into" in a + b and "waited ten days" in a + b for _, a, b in pairs)
+
+
+def test_seed_sentence_with_two_claims_pairs_with_each(seeds_result: AlignmentResult) -> None:
+    """Washington Institute's "The Kremlin refrained from directly condemning Hamas, while
+    Putin waited ten days to call Benjamin Netanyahu" carries two claims: JFeed's "Putin has
+    refused to condemn Hamas's massacre" (same actors, same acts) and The Buzz's call."""
+    pairs = _pairs(seeds_result)
+    assert any("refused to condemn" in a + b and "refrained from" in a + b for _, a, b in pairs)
+    assert any("ten days into" in a + b and "refrained from" in a + b for _, a, b in pairs)
+
+
+REFUSED = (
+    "Since October 7, Russian President Vladimir Putin has refused to condemn Hamas's "
+    "massacre and has instead blamed Israel's settlement policies."
+)
+REFRAINED = (
+    "The Kremlin refrained from directly condemning Hamas, while Putin waited ten days to "
+    "call Benjamin Netanyahu."
+)
+
+
+def test_same_actors_and_same_acts_make_a_paraphrase_related() -> None:
+    """Putin and the Kremlin are one actor, refrain and refuse one act: the pair names the
+    same two actors and acts, which its few shared words alone would not show."""
+    pair = [article("a", "JFeed", REFUSED), article("b", "WI", REFRAINED)]
+    assert [a.kind for a in align(pair).alignments] == ["related"]
+    plain = dataclasses.replace(load_settings(), act_bonus=0.0)
+    assert align(pair, plain).alignments == ()
+
+
+def test_same_actors_with_one_shared_verb_get_no_bonus() -> None:
+    """One shared verb does not tell who did it to whom: Russia attacking Ukraine and Ukraine
+    attacking Russia name the same actors and act, yet are two claims. Two shared acts are
+    rarer by chance; on AllSides one alone added no precision over the plain score."""
+    pair = [
+        article(
+            "a",
+            "AP",
+            "Russian troops attacked the Ukrainian city of Kharkiv overnight, officials in Kyiv "
+            "reported.",
+        ),
+        article(
+            "b",
+            "Post",
+            "Ukraine attacked a Russian oil depot near the border overnight, officials in Moscow "
+            "claimed.",
+        ),
+    ]
+
+    def similarity(**changes: float) -> float:
+        settings = dataclasses.replace(load_settings(), **changes)
+        return align(pair, settings).alignments[0].similarity
+
+    assert similarity() == similarity(act_bonus=0.0) < similarity(act_acts=1)
 
 
 def test_variant_spellings_of_a_name_are_one_name() -> None:
