@@ -253,14 +253,22 @@ def _label_table(articles: list[Json]) -> Json:
     for article in articles:
         for actor in article["framing"]["actors"]:
             names[actor["name"]] = names.get(actor["name"], 0) + actor["mentions"]
-    rows = []
-    for name in sorted(names, key=lambda n: (-names[n], n)):
-        cells = []
-        for article in articles:
-            actor = next((a for a in article["framing"]["actors"] if a["name"] == name), None)
-            sentences = _sentence_index(article)
-            cells.append(_actor_cell(article["id"], actor, sentences))
-        rows.append({"actor": name, "cells": cells})
+    indexes = {article["id"]: _sentence_index(article) for article in articles}
+    actors = {
+        (article["id"], actor["name"]): actor
+        for article in articles
+        for actor in article["framing"]["actors"]
+    }
+    rows = [
+        {
+            "actor": name,
+            "cells": [
+                _actor_cell(a["id"], actors.get((a["id"], name)), indexes[a["id"]])
+                for a in articles
+            ],
+        }
+        for name in sorted(names, key=lambda n: (-names[n], n))
+    ]
     return {
         "columns": [{"article_id": a["id"], "label": a["label"]} for a in articles],
         "rows": rows,
@@ -407,7 +415,7 @@ def _claims(briefing: Json, articles: list[Json]) -> list[Json]:
     """Shared claims grouped under the first shared topic (in report order) they concern,
     then "Other claims"; each topic's omissions beside them."""
     order = [t["name"] for t in briefing["topics"] if t["shared"]]
-    anchors = {a["id"]: a for a in articles}
+    by_id = {a["id"]: a for a in articles}
     groups: dict[str, list[Json]] = {name: [] for name in [*order, ""]}
     for alignment in briefing["alignments"]:
         topic = next((name for name in order if name in alignment["topics"]), "")
@@ -425,7 +433,7 @@ def _claims(briefing: Json, articles: list[Json]) -> list[Json]:
                 "topic": topic or "Other claims",
                 "anchor": "claims-" + (anchor(topic) if topic else "other"),
                 "count": len(ranked),
-                "alignments": [_alignment(a, anchors) for a in ranked[:CLAIMS_SHOWN]],
+                "alignments": [_alignment(a, by_id) for a in ranked[:CLAIMS_SHOWN]],
                 "more": max(0, len(ranked) - CLAIMS_SHOWN),
                 "omissions": [
                     {
