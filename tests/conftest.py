@@ -9,7 +9,11 @@ from typing import Any
 import pytest
 
 from framing.briefing import build_briefing, to_json
+from framing.clean import clean
+from framing.ingest import load_corpus
+from framing.lexicon import TokenizedSentence, tokenized
 from framing.models import Briefing
+from framing.segment import split_sentences
 from framing.topics import default_topics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +44,15 @@ def seeds_pdf(seeds_html: str) -> bytes:
     from framing.render import render_pdf
 
     return render_pdf(seeds_html)
+
+
+@pytest.fixture(scope="session")
+def seed_sentences() -> dict[str, tuple[TokenizedSentence, ...]]:
+    """Each seed article's cleaned sentences, tokenised as the measures read them, by id."""
+    return {
+        source.id: tokenized((s.id, s.text, s.heading) for s in split_sentences(clean(source)))
+        for source in load_corpus([SEEDS]).sources
+    }
 
 
 def article(briefing: Briefing, prefix: str) -> Any:

@@ -9,11 +9,8 @@ from pathlib import Path
 import pytest
 
 from framing.actors import Actors
-from framing.clean import clean
-from framing.ingest import load_corpus
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import ActorProfile, Match
-from framing.segment import split_sentences
 from framing.tone import sentence_tone
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -25,11 +22,10 @@ def actors() -> Actors:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[TokenizedSentence, ...]]:
-    return {
-        src.id: tokenized((s.id, s.text, s.heading) for s in split_sentences(clean(src)))
-        for src in load_corpus([SEEDS]).sources
-    }
+def seeds(
+    seed_sentences: dict[str, tuple[TokenizedSentence, ...]],
+) -> dict[str, tuple[TokenizedSentence, ...]]:
+    return seed_sentences
 
 
 @pytest.fixture(scope="module")

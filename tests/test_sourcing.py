@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import clean
-from framing.ingest import load_corpus
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import Quote
-from framing.segment import split_sentences
 from framing.sourcing import Sourcing
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -25,12 +22,10 @@ def sourcing() -> Sourcing:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[TokenizedSentence, ...]]:
-    articles = {}
-    for source in load_corpus([SEEDS]).sources:
-        found = split_sentences(clean(source))
-        articles[source.id] = tokenized((s.id, s.text, s.heading) for s in found)
-    return articles
+def seeds(
+    seed_sentences: dict[str, tuple[TokenizedSentence, ...]],
+) -> dict[str, tuple[TokenizedSentence, ...]]:
+    return seed_sentences
 
 
 def article(

@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import clean
-from framing.ingest import load_corpus
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import Match
-from framing.segment import split_sentences
 from framing.stance import Stance
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -30,11 +27,8 @@ Seeds = dict[str, tuple[TokenizedSentence, ...]]
 
 
 @pytest.fixture(scope="module")
-def seeds() -> Seeds:
-    return {
-        src.id: tokenized((s.id, s.text, s.heading) for s in split_sentences(clean(src)))
-        for src in load_corpus([SEEDS]).sources
-    }
+def seeds(seed_sentences: Seeds) -> Seeds:
+    return seed_sentences
 
 
 def sentences(*texts: str) -> tuple[TokenizedSentence, ...]:
