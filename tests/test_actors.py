@@ -13,8 +13,6 @@ from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import ActorProfile, Match
 from framing.tone import sentence_tone
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
 
 @pytest.fixture(scope="module")
 def actors() -> Actors:

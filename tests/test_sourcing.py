@@ -5,15 +5,12 @@ The seed expectations were written down by reading each article in full (see eac
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import Quote
 from framing.sourcing import Sourcing
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")

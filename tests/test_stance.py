@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import Match
 from framing.stance import Stance
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ANALYSIS = "analysis-israels-hushed-military-ties-with-russia"
 JFEED = "jfeed-netanyahu-secret-moscow-mission"
 MORTAL = "russia-sides-with-israels-mortal-enemies"
