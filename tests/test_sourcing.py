@@ -100,6 +100,7 @@ def test_mortal_enemies_anonymous_diplomats_and_the_author(
         ("p18-s1", "U.S. intelligence sources"),
         ("p18-s3", "an Israeli diplomatic source"),
         ("p20-s1", "intelligence sources"),
+        ("p18-s1", "Ukrainian sources"),  # "quoting Ukrainian sources they deem reliable"
     } <= anonymous
     first = [(m.sentence_id, m.text) for m in sourcing.first_person(text)]
     assert ("p11-s1", "this author") in first
@@ -366,6 +367,13 @@ def test_anonymous_sourcing_phrases(sourcing: Sourcing) -> None:
         ("p1-s3", "Officials familiar with"),
         ("p1-s4", "A source close to"),
     ]
+    text = sentences(
+        "Informed sources said the talks had stalled.",
+        "Kyiv quoted Ukrainian sources it deems reliable.",
+        "Open-source analysts disagree.",
+    )
+    found = [(m.sentence_id, m.text) for m in sourcing.anonymous(text)]
+    assert found == [("p1-s1", "Informed sources"), ("p1-s2", "Ukrainian sources")]
 
 
 def test_on_tuesday_is_no_speaker(sourcing: Sourcing) -> None:
