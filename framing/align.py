@@ -45,6 +45,7 @@ from typing import Any, Literal
 
 from lemminflect import getAllLemmas
 
+from framing.errors import FramingError
 from framing.lexicon import Token, tokenize
 from framing.models import Alignment, Exclusive, Member, Omission, Segment
 
@@ -123,7 +124,18 @@ def load_settings(path: Path | None = None) -> Settings:
         text = resources.files("framing").joinpath("data/align.toml").read_text(encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
-    return _settings(tomllib.loads(text))
+    return parse_settings(tomllib.loads(text), str(path or "framing/data/align.toml"))
+
+
+def parse_settings(data: Mapping[str, Any], where: str) -> Settings:
+    """Settings from align.toml's tables (as `load_lexicons()["align"]` holds them, a user's
+    `--lexicon-dir` file merged in); a missing or mistyped value is a one-line error."""
+    try:
+        return _settings(data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise FramingError(
+            f"align settings: bad or missing value {error}", where, "see framing/data/align.toml"
+        ) from None
 
 
 def _settings(data: Mapping[str, Any]) -> Settings:

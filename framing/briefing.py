@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
-from framing.align import AlignArticle, AlignSentence, align
+from framing.align import AlignArticle, AlignSentence, align, parse_settings
 from framing.clean import clean
 from framing.duplicates import find_duplicates
 from framing.errors import FramingError
@@ -57,7 +57,9 @@ def build_briefing(
     repeated articles in `duplicates` (each counted once, as its first copy).
     `progress(done, total)` is called after each article is analysed, for long runs.
     `lexicons` default to the built-in ones (`load_lexicons()`)."""
-    measures = Measures(lexicons if lexicons is not None else load_lexicons())
+    lexicons = lexicons if lexicons is not None else load_lexicons()
+    measures = Measures(lexicons)
+    alignment = parse_settings(lexicons["align"].data, lexicons["align"].source)
     corpus = load_corpus(paths, columns)
     excluded = list(corpus.excluded)
     kept: list[tuple[Source, Document]] = []
@@ -80,7 +82,7 @@ def build_briefing(
             progress(done, len(kept))
     articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
     reports = _by_reach([_topic_report(topic, articles, measures) for topic in topics])
-    claims = align([_claims_input(article) for article in articles])
+    claims = align([_claims_input(article) for article in articles], alignment)
     return Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
@@ -89,7 +91,7 @@ def build_briefing(
         topics=reports,
         excluded=tuple(sorted(excluded, key=lambda e: e.path)),
         duplicates=duplicates,
-        lexicons=measures.lexicons,
+        lexicons=tuple(lexicon.info for lexicon in lexicons.values()),
         alignments=claims.alignments,
         omissions=claims.omissions,
         exclusives=claims.exclusives,

@@ -32,7 +32,7 @@ COLUMNS_HELP = (
 )
 LEXICON_HELP = (
     "A folder of lexicon files (frames.toml, actors.toml, sourcing.toml, stance.toml, "
-    "loaded.toml) whose lists extend the built-in ones (replace = true replaces). "
+    "loaded.toml, align.toml) whose lists extend the built-in ones (replace = true replaces). "
     "Also FRAMING_LEXICON_DIR."
 )
 TEMPLATE_HELP = (

@@ -14,7 +14,7 @@ from framing.frames import FrameCues
 from framing.genre import GenreSignals, classify_genre
 from framing.lexicon import Lexicon, TokenizedSentence
 from framing.loaded import LoadedLanguage
-from framing.models import ActorProfile, Framing, LexiconInfo, Match
+from framing.models import ActorProfile, Framing, Match
 from framing.quotation import quoted_spans
 from framing.sourcing import Sourcing
 from framing.stance import Stance
@@ -30,7 +30,6 @@ class Measures:
         self.sourcing = Sourcing(lexicons["sourcing"])
         self.stance = Stance(lexicons["stance"])
         self.loaded = LoadedLanguage(lexicons["loaded"])
-        self.lexicons: tuple[LexiconInfo, ...] = tuple(lex.info for lex in lexicons.values())
 
     def measure(self, sentences: Sequence[TokenizedSentence], declared_genre: str) -> Framing:
         """Every measure of one article; `declared_genre` is what its source says, if anything."""

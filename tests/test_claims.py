@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import DATA
 
 from framing.briefing import build_briefing, to_json
+from framing.errors import FramingError
 from framing.render import render_html
 from framing.topics import default_topics
 
@@ -59,3 +60,16 @@ def test_report_sets_the_claims_side_by_side_with_differences_marked(
     omitted = section.select_one("ul.omissions li")
     assert isinstance(omitted, Tag)
     assert omitted.get_text(" ", strip=True).startswith("The Weekly does not carry")
+
+
+def test_a_users_align_toml_changes_the_thresholds(tmp_path: Any) -> None:
+    from framing.lexicon import load_lexicons
+
+    (tmp_path / "align.toml").write_text('version = "strict"\n[thresholds]\nparaphrase = 0.95\n')
+    lexicons = load_lexicons(tmp_path)
+    briefing = build_briefing([DATA / "claims"], default_topics(), lexicons=lexicons)
+    assert "paraphrase" not in {a.kind for a in briefing.alignments}
+    assert ("align", "strict") in {(lex.name, lex.version) for lex in briefing.lexicons}
+    (tmp_path / "align.toml").write_text("[thresholds]\nrelated = 'high'\n")
+    with pytest.raises(FramingError, match="align settings"):
+        build_briefing([DATA / "claims"], default_topics(), lexicons=load_lexicons(tmp_path))

@@ -133,6 +133,7 @@ def test_briefing_records_the_lexicons(seeds_briefing: Briefing) -> None:
         "sourcing",
         "stance",
         "loaded",
+        "align",
     ]
 
 

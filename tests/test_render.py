@@ -193,4 +193,4 @@ def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: st
     text = validity.get_text(" ", strip=True)
     assert "BABE" in text and "BASIL" in text and "macro-F1" in text
     lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
-    assert lexicons == ["frames", "actors", "sourcing", "stance", "loaded"]
+    assert lexicons == ["frames", "actors", "sourcing", "stance", "loaded", "align"]
