@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -461,7 +461,7 @@ def _merge(source: Source, inferred: dict[str, tuple[str, str]]) -> tuple[Metada
     """
     values: dict[str, str] = {}
     provenance: dict[str, str] = {}
-    for key in vars(source.declared):
+    for key in (field.name for field in fields(Metadata)):
         if key in source.declared_keys:
             values[key] = getattr(source.declared, key)
             provenance[key] = source.provenance.get(key, "declared")

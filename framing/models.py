@@ -9,7 +9,7 @@ SCHEMA_VERSION = "1.2"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about an article. An empty string means unknown, never a guess."""
 
@@ -22,7 +22,7 @@ class Metadata:
     dek: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input article as read: its text, and the metadata its container declares."""
 
@@ -37,7 +37,7 @@ class Source:
     extra: Mapping[str, str] = field(default_factory=dict)  # a record's other columns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excluded:
     """An input that could not be used, and what the user can do about it."""
 
@@ -45,7 +45,7 @@ class Excluded:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """The ingest stage's output: usable sources and the inputs set aside."""
 
@@ -53,7 +53,7 @@ class Corpus:
     excluded: tuple[Excluded, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A block of article body: prose (`text`) or a section `heading`."""
 
@@ -62,7 +62,7 @@ class Paragraph:
     line: int = 0  # 1-based line of the source text where it starts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A raw line the cleaner dropped, with its 1-based line number and the reason."""
 
@@ -71,7 +71,7 @@ class Removal:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """The clean stage's output: body paragraphs, final metadata, and what was removed."""
 
@@ -83,7 +83,7 @@ class Document:
     provenance: Mapping[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the cleaned body; `start`/`end` index into `Article.body`."""
 
@@ -96,7 +96,7 @@ class Sentence:
     heading: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A topic definition: a name and the aliases (metonyms included) that mention it."""
 
@@ -105,7 +105,7 @@ class Topic:
     exclude: tuple[str, ...] = ()  # phrases that contain an alias but are not a mention
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Readability:
     """textstat scores of one article's body prose (headings excluded)."""
 
@@ -124,7 +124,7 @@ class Readability:
     scored: bool  # False: the article's language has no formulas here; they read 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceTopics:
     """A sentence as it appears in the briefing: its text and the topics it mentions."""
 
@@ -137,7 +137,7 @@ class SentenceTopics:
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A lexicon term found in a sentence: the evidence behind a count.
 
@@ -151,7 +151,7 @@ class Match:
     category: str  # the list it belongs to: a frame key, "hedge", "emotive", …
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrameScore:
     """One Media Frames Corpus dimension in one text: its cue matches and their rate."""
 
@@ -163,7 +163,7 @@ class FrameScore:
     matches: tuple[Match, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tone:
     """Lexicon tone (VADER compound, -1..1) of a set of sentences. Low validity for news:
     most news sentences score 0, so it is reported with its n and its split, never alone."""
@@ -177,7 +177,7 @@ class Tone:
     scores: tuple[float, ...] = ()  # their compound scores, in the same order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorLabel:
     """A noun phrase the text uses for an actor ("the militant group"), where and how."""
 
@@ -189,7 +189,7 @@ class ActorLabel:
     quoted: bool = False  # inside a direct quotation: a speaker's words the outlet carries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorProfile:
     """How one text treats one actor: how often named, what it is called, in what tone."""
 
@@ -201,7 +201,7 @@ class ActorProfile:
     tone: Tone
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation and who the text says spoke it."""
 
@@ -215,7 +215,7 @@ class Quote:
     verb_type: str = ""  # "neutral" | "emphatic" | "distancing" | "concession" | "emotive"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prescription:
     """A sentence telling someone what should be done ("Israel must …")."""
 
@@ -227,7 +227,7 @@ class Prescription:
     addressee: str  # who is told (the clause subject), "" when impersonal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Genre:
     """News, analysis or opinion, with the observations that decided it."""
 
@@ -235,7 +235,7 @@ class Genre:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Framing:
     """Every framing measure of one text (an article, or its sentences on one topic)."""
 
@@ -255,7 +255,7 @@ class Framing:
     genre: Genre
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LexiconInfo:
     """Which lexicon file a briefing was measured with: for the methodology and reruns."""
 
@@ -264,7 +264,7 @@ class LexiconInfo:
     source: str  # "built-in", or the user file that extended or replaced it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """One outlet's sentence in an alignment."""
 
@@ -274,7 +274,7 @@ class Member:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of a word diff. `a` and `b` are the text of each side, spaces and
     punctuation included, so the `a`s of a diff joined give sentence A back exactly (and the
@@ -286,7 +286,7 @@ class Segment:
     framing: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Sentences of two or more outlets that report the same claim (or, for "related", the
     same fact or actors). `members` are in input order, one per outlet; `diffs[i]` compares
@@ -305,7 +305,7 @@ class Alignment:
         return self.diffs[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Omission:
     """A claim most outlets covering `topic` carry and `outlet` (which covers the topic in
     `article_id`) does not: no sentence of it even scores "related" with the claim."""
@@ -317,7 +317,7 @@ class Omission:
     carried_by: tuple[str, ...]  # the outlets that carry it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exclusive:
     """A specific claim (it names people, places or numbers) that no other outlet carries,
     on a topic at least one other outlet covers."""
@@ -327,7 +327,7 @@ class Exclusive:
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One analysed article in the briefing."""
 
@@ -354,7 +354,7 @@ class Article:
     framing: Framing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicCoverage:
     """Where one article speaks of one topic."""
 
@@ -365,7 +365,7 @@ class TopicCoverage:
     framing: Framing  # the article's measures, restricted to these sentences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicReport:
     """One topic across the corpus: shared when two or more outlets mention it."""
 
@@ -376,7 +376,7 @@ class TopicReport:
     articles: tuple[TopicCoverage, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DuplicateArticle:
     """An input that repeats an earlier article: reported, and left out of the counts."""
 
@@ -387,7 +387,7 @@ class DuplicateArticle:
     kind: str  # "identical" | "near-identical"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the renderers need, and nothing they must compute."""
 
