@@ -277,9 +277,23 @@ class _Context:
         if len(pieces) == 1:
             end = start + len(text)
         verb_type = speaker.verb_match.category if speaker.verb_match is not None else ""
+        name = self._person(speaker.text) if speaker.kind == "person" else ""
         return Quote(
-            text, speaker.text, speaker.kind, speaker.verb, sentence.id, start, end, verb_type
+            text,
+            name or speaker.text,
+            speaker.kind,
+            speaker.verb,
+            sentence.id,
+            start,
+            end,
+            verb_type,
         )
+
+    def _person(self, phrase: str) -> str:
+        """A person speaker by name alone, at its fullest in the article: "Defense Minister
+        Israel Katz" and "Katz" are both "Israel Katz", so quotes group by who spoke."""
+        name = self._bare_name(phrase)
+        return self.people.get(name.rpartition(" ")[2], name) if name else ""
 
     def _verbs_outside_quotes(self, index: int) -> list[Match]:
         sentence = self.sentences[index]

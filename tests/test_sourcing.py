@@ -62,7 +62,7 @@ def test_jfeed_quotes_netanyahu_and_katz_after_colon_sentences(
     assert who(quotes) == [
         ("Benjamin Netanyahu", "person", "emphasized"),
         ("Benjamin Netanyahu", "person", "stated"),
-        ("Defense Minister Israel Katz", "person", "confirmed"),
+        ("Israel Katz", "person", "confirmed"),  # "Defense Minister Israel Katz": titles left out
         ("Israel Katz", "person", "added"),
         ("Vladimir Putin", "person", "accused"),
     ]
@@ -119,7 +119,7 @@ def test_buzz_quotes_a_ministry_spokesperson_and_zakharova(
     assert who(quotes) == [
         # an unnamed spokesperson speaks for the institution
         ("A spokesperson for Israel’s foreign ministry", "organisation", "called"),
-        ("Russia’s foreign ministry spokesperson Maria Zakharova", "person", "called for"),
+        ("Maria Zakharova", "person", "called for"),  # "…spokesperson Maria Zakharova"
     ]
     assert quotes[0].text.startswith("obscene step that gives support to terrorism")
     assert [q.verb_type for q in quotes] == ["neutral", "emphatic"]
@@ -168,7 +168,7 @@ def test_quote_offsets_point_at_the_quoted_words(
     [
         (
             "“We will rebuild every home,” Mayor Anna Kovac said.",
-            "Mayor Anna Kovac",
+            "Anna Kovac",
             "person",
             "said",
         ),
@@ -250,7 +250,7 @@ def test_a_quote_split_over_sentences_is_one_quote(sourcing: Sourcing) -> None:
     (quote,) = sourcing.quotes(text)
     assert quote.text == "We will not stop. We will rebuild everything they destroyed"
     assert (quote.sentence_id, quote.start, quote.end) == ("p1-s1", 1, len(text[0].text))
-    assert quote.speaker == "Mayor Anna Kovac"
+    assert quote.speaker == "Anna Kovac"
 
 
 def test_a_quote_continues_into_a_paragraph_opening_with_a_quote_mark(
@@ -269,7 +269,7 @@ def test_a_quote_continues_into_a_paragraph_opening_with_a_quote_mark(
         "We will not stop until every family is home",
         "Not one family will be left behind. We will rebuild every street.",
     ]
-    assert who(quotes)[1] == ("Mayor Anna Kovac", "person", "")
+    assert who(quotes)[1] == ("Anna Kovac", "person", "")
     assert quotes[1].sentence_id == "p1-s2"
 
 
