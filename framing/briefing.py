@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from framing.align import AlignArticle, AlignSentence, align, parse_settings
 from framing.clean import clean
 from framing.duplicates import find_duplicates
 from framing.errors import FramingError
+from framing.findings import key_findings
 from framing.ingest import load_corpus
 from framing.language import detect_language
 from framing.lexicon import Lexicon, load_lexicons, tokenized
@@ -83,7 +84,7 @@ def build_briefing(
     articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
     reports = _by_reach([_topic_report(topic, articles, measures) for topic in topics])
     claims = align([_claims_input(article) for article in articles], alignment)
-    return Briefing(
+    briefing = Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
         title=title or _default_title(reports),
@@ -96,6 +97,7 @@ def build_briefing(
         omissions=claims.omissions,
         exclusives=claims.exclusives,
     )
+    return replace(briefing, findings=key_findings(briefing))
 
 
 def _too_short(words: int) -> str:

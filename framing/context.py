@@ -42,6 +42,7 @@ def report_context(briefing: Json) -> Json:
         "label_table": _label_table(articles),
         "lexicons": briefing["lexicons"],
         "validity": validity(),
+        "findings": _findings(briefing["findings"], articles),
         "claims": _claims(briefing, articles),
         "exclusives": _exclusives(briefing["exclusives"], articles),
     }
@@ -497,3 +498,24 @@ def _exclusives(exclusives: list[Json], articles: list[Json]) -> list[Json]:
         )
     labels = list(dict.fromkeys(a["label"] for a in articles))
     return [{"label": label, "claims": by_outlet[label]} for label in labels if label in by_outlet]
+
+
+def _findings(findings: list[Json], articles: list[Json]) -> list[Json]:
+    """Each key finding with the sentences it cites, by outlet label, in the order cited."""
+    by_id = {a["id"]: a for a in articles}
+    indexes = {a["id"]: _sentence_index(a) for a in articles}
+    return [
+        {
+            "kind": finding["kind"],
+            "text": finding["text"],
+            "evidence": [
+                {
+                    "label": by_id[e["article_id"]]["label"],
+                    "sentence_id": e["sentence_id"],
+                    "text": indexes[e["article_id"]][e["sentence_id"]][1],
+                }
+                for e in finding["evidence"]
+            ],
+        }
+        for finding in findings
+    ]

@@ -388,6 +388,26 @@ class DuplicateArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence behind a finding: an id of the article's sentences, or "title" / "dek"."""
+
+    article_id: str
+    sentence_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One plain sentence with its numbers, and the sentences behind it (at most six).
+
+    `evidence` is never empty, except for the "readability" finding: its grades are computed
+    from whole articles, so no single sentence stands behind them."""
+
+    kind: str  # "labels" | "blindspot" | "anonymous" | "prescription" | "genre" | "tone" | …
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the renderers need, and nothing they must compute."""
 
@@ -402,3 +422,4 @@ class Briefing:
     alignments: tuple[Alignment, ...]
     omissions: tuple[Omission, ...]
     exclusives: tuple[Exclusive, ...]
+    findings: tuple[Finding, ...] = ()  # written last, from everything above

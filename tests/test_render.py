@@ -90,6 +90,7 @@ def test_pdf_pages_text_and_bookmarks(seeds_pdf: bytes, seeds_json: dict[str, An
     assert reader.metadata.title == seeds_json["title"]
     outline = [item.title for item in _flatten(reader.outline)]
     for heading in (
+        "Key findings",
         "Sources",
         "Who covers what",
         "What each outlet calls each actor",
@@ -194,3 +195,20 @@ def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: st
     assert "BABE" in text and "BASIL" in text and "macro-F1" in text
     lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
     assert lexicons == ["frames", "actors", "sourcing", "stance", "loaded", "align"]
+
+
+def test_key_findings_open_the_sentences_they_cite(
+    seeds_html: str, seeds_json: dict[str, Any]
+) -> None:
+    section = _soup(seeds_html).select_one("section#findings")
+    assert isinstance(section, Tag)
+    items = section.select("ol.findings > li")
+    assert len(items) == len(seeds_json["findings"]) >= 5
+    texts = {s["text"] for a in seeds_json["articles"] for s in a["sentences"]}
+    texts |= {a[key] for a in seeds_json["articles"] for key in ("title", "dek")}  # measured too
+    for item, finding in zip(items, seeds_json["findings"], strict=True):
+        assert item.get_text(" ", strip=True).startswith(finding["text"][:40])
+        cited = [li.get_text(" ", strip=True) for li in item.select("ol.evidence > li")]
+        assert len(cited) == len(finding["evidence"])
+        for line in cited:
+            assert line.split(": ", 1)[1] in texts
