@@ -76,7 +76,8 @@ def cli() -> None:
 
 
 def analysis_options(command: F) -> F:
-    """Options shared by the commands that analyse articles."""
+    """Options shared by the commands that analyse articles; the command passes them on to
+    `_analyse` as they come (`**analysis`)."""
     for option in reversed(
         [
             click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
@@ -111,20 +112,11 @@ def analysis_options(command: F) -> F:
     show_default=True,
     help="Where to write the Briefing JSON.",
 )
-def analyze(
-    sources: Sequence[Path],
-    topics_file: Path | None,
-    topic_options: Sequence[str],
-    title: str,
-    columns: str,
-    lexicon_dir: Path | None,
-    quiet: bool,
-    output: Path,
-) -> None:
+def analyze(output: Path, **analysis: Any) -> None:
     """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
-    briefing = _analyse(sources, topics_file, topic_options, title, columns, lexicon_dir, quiet)
+    briefing = _analyse(**analysis)
     write_atomically({output: to_json(briefing).encode()})
-    _report([output], quiet)
+    _report([output], analysis["quiet"])
     _fail_on_excluded(briefing)
 
 
@@ -178,22 +170,11 @@ def render(
 )
 @template_option
 @click.option("--open", "open_browser", is_flag=True, help="Open the HTML report in the browser.")
-def brief(
-    sources: Sequence[Path],
-    topics_file: Path | None,
-    topic_options: Sequence[str],
-    title: str,
-    columns: str,
-    lexicon_dir: Path | None,
-    quiet: bool,
-    output_dir: Path,
-    template: Path | None,
-    open_browser: bool,
-) -> None:
+def brief(output_dir: Path, template: Path | None, open_browser: bool, **analysis: Any) -> None:
     """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
     from framing.render import render_html, render_pdf
 
-    briefing = _analyse(sources, topics_file, topic_options, title, columns, lexicon_dir, quiet)
+    briefing = _analyse(**analysis)
     data = to_json(briefing)
     html = render_html(json.loads(data), template)
     outputs = {
@@ -202,7 +183,7 @@ def brief(
         output_dir / "briefing.json": data.encode(),
     }
     write_atomically(outputs)
-    _report(list(outputs), quiet)
+    _report(list(outputs), analysis["quiet"])
     if open_browser:
         webbrowser.open((output_dir / "briefing.html").resolve().as_uri())
     _fail_on_excluded(briefing)
