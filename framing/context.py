@@ -22,6 +22,7 @@ def report_context(briefing: Json) -> Json:
     articles = briefing["articles"]
     topics = briefing["topics"]
     dates = sorted(a["date"] for a in articles if a["date"])
+    indexes = {a["id"]: _sentence_index(a) for a in articles}  # built once, read everywhere
     return {
         "title": briefing["title"],
         "framing_version": briefing["framing_version"],
@@ -34,15 +35,15 @@ def report_context(briefing: Json) -> Json:
         "date_range": {"first": dates[0], "last": dates[-1]}
         if dates
         else {"first": "", "last": ""},
-        "shared_topics": [_section(t, articles) for t in topics if t["shared"]],
+        "shared_topics": [_section(t, articles, indexes) for t in topics if t["shared"]],
         "unshared_topics": [t["name"] for t in topics if not t["shared"]],
         "coverage": _coverage(topics, articles),
         "removed_count": sum(len(a["removed"]) for a in articles),
-        "profiles": [_profile(a["framing"], a) for a in articles],
-        "label_table": _label_table(articles),
+        "profiles": [_profile(a["framing"], a, indexes[a["id"]]) for a in articles],
+        "label_table": _label_table(articles, indexes),
         "lexicons": briefing["lexicons"],
         "validity": validity(),
-        "findings": _findings(briefing["findings"], articles),
+        "findings": _findings(briefing["findings"], articles, indexes),
         "claims": _claims(briefing, articles),
         "exclusives": _exclusives(briefing["exclusives"], articles),
     }
@@ -53,7 +54,7 @@ def anchor(name: str) -> str:
     return "topic-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x")
 
 
-def _section(topic: Json, articles: list[Json]) -> Json:
+def _section(topic: Json, articles: list[Json], indexes: Json) -> Json:
     """One shared topic with a column per article that mentions it, in article order."""
     coverage = {c["article_id"]: c for c in topic["articles"]}
     section_anchor = anchor(topic["name"])
@@ -78,7 +79,9 @@ def _section(topic: Json, articles: list[Json]) -> Json:
                     for s in article["sentences"]
                     if s["id"] in wanted
                 ],
-                "profile": _profile(coverage[article["id"]]["framing"], article),
+                "profile": _profile(
+                    coverage[article["id"]]["framing"], article, indexes[article["id"]]
+                ),
             }
         )
     return {
@@ -131,9 +134,8 @@ MEASURES = (
 """The counted measures a profile shows, in reading order, with their display names."""
 
 
-def _profile(framing: Json, article: Json) -> Json:
+def _profile(framing: Json, article: Json, sentences: Json) -> Json:
     """One text's framing measures, each count with the sentences behind it."""
-    sentences = _sentence_index(article)
     per_1000 = 1000 / framing["words"] if framing["words"] else 0.0
     tone = framing["tone"]
     return {
@@ -248,13 +250,12 @@ def _label_rows(profiles: list[Json]) -> list[Json]:
     ]
 
 
-def _label_table(articles: list[Json]) -> Json:
+def _label_table(articles: list[Json], indexes: Json) -> Json:
     """Actor x outlet: the labels each article uses for each actor it names."""
     names: dict[str, int] = {}
     for article in articles:
         for actor in article["framing"]["actors"]:
             names[actor["name"]] = names.get(actor["name"], 0) + actor["mentions"]
-    indexes = {article["id"]: _sentence_index(article) for article in articles}
     actors = {
         (article["id"], actor["name"]): actor
         for article in articles
@@ -500,10 +501,9 @@ def _exclusives(exclusives: list[Json], articles: list[Json]) -> list[Json]:
     return [{"label": label, "claims": by_outlet[label]} for label in labels if label in by_outlet]
 
 
-def _findings(findings: list[Json], articles: list[Json]) -> list[Json]:
+def _findings(findings: list[Json], articles: list[Json], indexes: Json) -> list[Json]:
     """Each key finding with the sentences it cites, by outlet label, in the order cited."""
     by_id = {a["id"]: a for a in articles}
-    indexes = {a["id"]: _sentence_index(a) for a in articles}
     return [
         {
             "kind": finding["kind"],
