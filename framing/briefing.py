@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
-from framing.align import AlignArticle, AlignSentence, align, parse_settings
+from framing.align import AlignArticle, AlignSentence, Settings, align, parse_settings
 from framing.clean import clean
 from framing.duplicates import find_duplicates
 from framing.errors import FramingError
@@ -27,6 +27,8 @@ from framing.models import (
     Document,
     DuplicateArticle,
     Excluded,
+    Framing,
+    KeyPassage,
     Match,
     Sentence,
     SentenceTopics,
@@ -35,6 +37,7 @@ from framing.models import (
     TopicCoverage,
     TopicReport,
 )
+from framing.passages import document_frequency, key_passages, sentence_words
 from framing.readability import measure_readability
 from framing.records import DEFAULT_COLUMNS
 from framing.segment import body_text, prose_words, split_sentences
@@ -82,7 +85,8 @@ def build_briefing(
         if progress is not None:
             progress(done, len(kept))
     articles = sorted(analysed, key=lambda a: (a.outlet == "", a.label.casefold(), a.id))
-    reports = _by_reach([_topic_report(topic, articles, measures) for topic in topics])
+    passages = _PassageIndex(articles, alignment)
+    reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
     claims = align([_claims_input(article) for article in articles], alignment)
     briefing = Briefing(
         schema_version=SCHEMA_VERSION,
@@ -237,7 +241,42 @@ def _topics_of(text: str, matchers: Sequence[TopicMatcher]) -> tuple[str, ...]:
     return tuple(m.topic.name for m in matchers if m.mentions_matchable(prepared))
 
 
-def _topic_report(topic: Topic, articles: Sequence[Article], measures: Measures) -> TopicReport:
+class _PassageIndex:
+    """Every body sentence's content words and the corpus's sentence frequencies, computed
+    once per briefing for the key passages of every topic."""
+
+    def __init__(self, articles: Sequence[Article], settings: Settings) -> None:
+        self.words = {
+            article.id: dict(
+                zip(
+                    (s.id for s in article.sentences),
+                    sentence_words((s.text for s in article.sentences), settings),
+                    strict=True,
+                )
+            )
+            for article in articles
+        }
+        body = [
+            self.words[article.id][s.id]
+            for article in articles
+            for s in article.sentences
+            if not s.heading
+        ]
+        self.frequency = document_frequency(body)
+        self.total = len(body)
+
+    def key_passages(
+        self, article_id: str, sentence_ids: Sequence[str], framing: Framing
+    ) -> tuple[KeyPassage, ...]:
+        words = self.words[article_id]
+        return key_passages(
+            [(sid, words[sid]) for sid in sentence_ids], framing, self.frequency, self.total
+        )
+
+
+def _topic_report(
+    topic: Topic, articles: Sequence[Article], measures: Measures, passages: _PassageIndex
+) -> TopicReport:
     coverage = []
     for article in articles:
         prose = [s for s in article.sentences if not s.heading]
@@ -248,7 +287,10 @@ def _topic_report(topic: Topic, articles: Sequence[Article], measures: Measures)
             share = len(on_topic) / len(prose) if prose else 0.0
             words = sum(len(s.text.split()) for s in on_topic)
             framing = measures.restrict(article.framing, hits, words)
-            coverage.append(TopicCoverage(article.id, tuple(hits), round(share, 4), first, framing))
+            key = passages.key_passages(article.id, [s.id for s in on_topic], framing)
+            coverage.append(
+                TopicCoverage(article.id, tuple(hits), round(share, 4), first, framing, key)
+            )
     labels = {a.id: a.label for a in articles}
     outlets = tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
     return TopicReport(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
@@ -355,6 +355,15 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyPassage:
+    """A sentence chosen to show how an outlet treats a topic (see framing/passages.py)."""
+
+    sentence_id: str
+    centrality: float  # cosine to the outlet's sentences on the topic (0-1): how typical
+    signals: tuple[str, ...]  # kinds of framing evidence it carries ("label", "quote", …)
+
+
+@dataclass(frozen=True, slots=True)
 class TopicCoverage:
     """Where one article speaks of one topic."""
 
@@ -363,6 +372,7 @@ class TopicCoverage:
     share: float  # of the article's body sentences
     first_mention: int  # 1-based position of the first sentence on the topic
     framing: Framing  # the article's measures, restricted to these sentences
+    key_passages: tuple[KeyPassage, ...]  # the sentences that best show the treatment, best first
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,30 @@ def test_one_column_per_outlet_per_shared_topic(
             labels[c["article_id"]] for c in topic["articles"]
         ]
         for column, coverage in zip(columns, topic["articles"], strict=True):
-            assert len(column.select("ol.sentences > li")) == len(coverage["sentence_ids"])
+            passages = column.select("ol.passages > li")
+            assert len(passages) == len(coverage["key_passages"])
+            listed = column.select("details.all-sentences ol.sentences > li")
+            more = len(coverage["sentence_ids"]) - len(passages)
+            assert len(listed) == (len(coverage["sentence_ids"]) if more else 0)
+
+
+def test_key_passages_mark_their_framing_words(seeds_html: str) -> None:
+    """The Buzz on Russia: the key passage calling Putin a mediator marks the label."""
+    section = _soup(seeds_html).find("section", id="topic-russia")
+    assert isinstance(section, Tag)
+    buzz = next(c for c in section.select("article.column") if c["data-outlet"] == "The Buzz")
+    passage = next(li for li in buzz.select("ol.passages > li") if "mediator" in li.get_text())
+    assert "a mediator in the Middle East" in [m.get_text() for m in passage.find_all("mark")]
+    assert "label" in passage.select_one("small.signals").get_text()
+
+
+def test_more_than_four_outlets_are_rows(seeds_html: str) -> None:
+    soup = _soup(seeds_html)
+    layouts = {
+        s["id"]: s.select_one("div.columns")["class"] for s in soup.select("section.topic")
+    }
+    assert "rows" in layouts["topic-russia"]  # 5 outlets
+    assert "columns" in layouts["topic-gaza"]  # 3 outlets
 
 
 def test_syria_hamas_ukraine_show_three_outlets_or_more(seeds_html: str) -> None:
