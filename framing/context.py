@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from framing.charts import profile_charts
+
 Json = dict[str, Any]
 
 
@@ -23,8 +25,14 @@ def report_context(briefing: Json) -> Json:
     topics = briefing["topics"]
     dates = sorted(a["date"] for a in articles if a["date"])
     indexes = {a["id"]: _sentence_index(a) for a in articles}  # built once, read everywhere
+    shared = [t["name"] for t in topics if t["shared"]]
+    profiles = [_profile(a["framing"], a, indexes[a["id"]]) for a in articles]
+    outlets = sorted({a["label"] for a in articles}, key=str.casefold)
     return {
         "title": briefing["title"],
+        "author": f"framing {briefing['framing_version']}",
+        "subject": _subject(len(articles), len(outlets), shared),
+        "keywords": shared + outlets,
         "framing_version": briefing["framing_version"],
         "schema_version": briefing["schema_version"],
         "articles": articles,
@@ -39,7 +47,8 @@ def report_context(briefing: Json) -> Json:
         "unshared_topics": [t["name"] for t in topics if not t["shared"]],
         "coverage": _coverage(topics, articles),
         "removed_count": sum(len(a["removed"]) for a in articles),
-        "profiles": [_profile(a["framing"], a, indexes[a["id"]]) for a in articles],
+        "profiles": profiles,
+        "charts": profile_charts(profiles),
         "label_table": _label_table(articles, indexes),
         "lexicons": briefing["lexicons"],
         "validity": validity(),
@@ -47,6 +56,12 @@ def report_context(briefing: Json) -> Json:
         "claims": _claims(briefing, articles),
         "exclusives": _exclusives(briefing["exclusives"], articles),
     }
+
+
+def _subject(articles: int, outlets: int, shared: list[str]) -> str:
+    """The PDF's subject line: what is compared, across how many outlets."""
+    topics = ", ".join(shared[:5]) or "no shared topic"
+    return f"How {outlets} outlets frame {topics}: {articles} articles compared"
 
 
 def anchor(name: str) -> str:

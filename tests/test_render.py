@@ -51,11 +51,32 @@ def test_key_passages_mark_their_framing_words(seeds_html: str) -> None:
     assert "label" in passage.select_one("small.signals").get_text()
 
 
+def test_filters_find_every_outlet_and_topic(seeds_html: str, seeds_json: dict[str, Any]) -> None:
+    """filters.js builds its form from data-outlet and data-topic: each outlet's rows and
+    columns carry its label, each topic section and claim group its topic."""
+    soup = _soup(seeds_html)
+    labels = {a["label"] for a in seeds_json["articles"]}
+    assert {tr["data-outlet"] for tr in soup.select("#sources tr[data-outlet]")} == labels
+    assert {th["data-outlet"] for th in soup.select("#coverage thead th[data-outlet]")} == labels
+    shared = {t["name"] for t in seeds_json["topics"] if t["shared"]}
+    assert {s["data-topic"] for s in soup.select("section.topic[data-topic]")} == shared
+    assert {s["data-topic"] for s in soup.select("section.claims[data-topic]")} <= shared | {
+        "Other claims"
+    }
+
+
+def test_charts_are_inline_svg_with_text_alternatives(seeds_html: str) -> None:
+    section = _soup(seeds_html).find("section", id="profiles")
+    assert isinstance(section, Tag)
+    charts = section.select("svg.chart")
+    assert len(charts) >= 5 + 8 + 1  # a panel per outlet (frames), per measure, and tone
+    for svg in charts:
+        assert svg["role"] == "img" and svg.find("title") and svg.find("desc")
+
+
 def test_more_than_four_outlets_are_rows(seeds_html: str) -> None:
     soup = _soup(seeds_html)
-    layouts = {
-        s["id"]: s.select_one("div.columns")["class"] for s in soup.select("section.topic")
-    }
+    layouts = {s["id"]: s.select_one("div.columns")["class"] for s in soup.select("section.topic")}
     assert "rows" in layouts["topic-russia"]  # 5 outlets
     assert "columns" in layouts["topic-gaza"]  # 3 outlets
 
@@ -83,7 +104,10 @@ def test_tables_have_headers(seeds_html: str, seeds_json: dict[str, Any]) -> Non
 
 def test_self_contained_and_ids_unique(seeds_html: str) -> None:
     soup = _soup(seeds_html)
-    assert not soup.find_all("script") and not soup.find_all("link")
+    assert not soup.find_all("link")
+    (script,) = soup.find_all("script")  # the filters, inline, and nothing it could fetch
+    assert "filter the report" in script.string
+    assert not re.search(r"fetch|XMLHttpRequest|https?:|import\(|src", script.string)
     for tag in soup.find_all(href=True):
         assert str(tag["href"]).startswith("#"), tag
     assert not soup.find_all(src=True)
@@ -98,7 +122,7 @@ def test_article_text_is_escaped(seeds_json: dict[str, Any]) -> None:
     hostile["articles"][0]["title"] = "<script>alert('x')</script> & <b>bold</b>"
     hostile["topics"][0]["name"] = "{{ 7 * 7 }}"
     soup = _soup(render_html(hostile))
-    assert not soup.find_all("script") and not soup.find_all("b", string="bold")
+    assert len(soup.find_all("script")) == 1 and not soup.find_all("b", string="bold")
     assert "<script>alert('x')</script> & <b>bold</b>" in soup.get_text()
     assert "{{ 7 * 7 }}" in soup.get_text()  # shown as written, never evaluated
 
