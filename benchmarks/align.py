@@ -15,9 +15,10 @@ Prints JSON with three parts:
 Sentences are split with a cheap regex here, not the project's pysbd pipeline, so that the
 figures time the aligner alone. With `--calibrate` it prints instead, per band of the combined
 score, how many scored pairs there are and what share join two articles of one story: the
-table `framing/data/align.toml`'s thresholds were read from. Usage:
+table `framing/data/align.toml`'s thresholds were read from. With `--precision` it prints only
+the precision part (seconds, not minutes: for checking a change of the word lists). Usage:
 
-    python benchmarks/align.py [--sizes 1000,2000,5000,10000] [--calibrate]
+    python benchmarks/align.py [--sizes 1000,2000,5000,10000] [--calibrate | --precision]
 """
 
 from __future__ import annotations
@@ -197,9 +198,17 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=EVAL / "allsides_scale.jsonl.gz")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--precision", action="store_true")
     options = parser.parse_args()
-    if options.calibrate:
+    if options.precision:
         report: dict[str, Any] = {
+            "precision": {
+                "allsides_stories": precision(load_stories()),
+                "basil_dev": precision(load_basil()),
+            }
+        }
+    elif options.calibrate:
+        report = {
             "allsides_stories": calibrate(load_stories()),
             "basil_dev": calibrate(load_basil()),
         }

@@ -16,7 +16,9 @@ for tens of thousands of articles:
    of long sequences). The thresholds in `framing/data/align.toml` sort pairs into verbatim
    copy, paraphrase of the same claim, and related sentences. A pair naming the same actors
    ("Putin", "the Kremlin") and the same acts ("refused to condemn", "refrained from
-   condemning") scores a bonus: a paraphrase rewords a claim but keeps who did what.
+   condemning"; acts read through classes of verbs news reports swap: "declined to deliver"
+   is "refrained from supplying") scores a bonus: a paraphrase rewords a claim but keeps who
+   did what.
 3. Grouping. Pairs are taken best first; two groups merge only when every pair across them
    scored at least "related" and no outlet would appear twice, so a group of three or more
    outlets is a claim they all carry, not a chain of look-alikes. Each sentence joins at most
@@ -105,6 +107,7 @@ class Settings:
     act_bonus: float
     act_actors: int
     act_acts: int
+    act_acts_anchored: int
     max_postings: int
     background: int
     exclusives_per_outlet: int
@@ -114,6 +117,7 @@ class Settings:
     same: Mapping[str, str]
     leaders: Mapping[str, str]
     acts: Mapping[str, str]
+    nominals: Mapping[str, str]
     common_verbs: frozenset[str]
     not_actors: frozenset[str]
 
@@ -155,6 +159,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         act_bonus=float(limits["act_bonus"]),
         act_actors=int(limits["act_actors"]),
         act_acts=int(limits["act_acts"]),
+        act_acts_anchored=int(limits["act_acts_anchored"]),
         max_postings=int(limits["max_postings"]),
         background=int(limits["background"]),
         exclusives_per_outlet=int(limits["exclusives_per_outlet"]),
@@ -163,15 +168,18 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         numbers=frozenset(data["words"]["numbers"]),
         same=same,
         leaders=_table(data["actors"]["leaders"]),
-        acts=_table(data["acts"]["same"]),
+        acts=_table(data["acts"]["same"], keep=True),
+        nominals=_table(data["acts"]["nominal"]),
         common_verbs=frozenset(data["acts"]["common"]),
         not_actors=frozenset(data["actors"]["not_actors"]),
     )
 
 
-def _table(groups: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """Word -> its canonical form, from a table of canonical form -> the words it stands for."""
-    return {word: canon for canon, words in groups.items() for word in words}
+def _table(groups: Mapping[str, Sequence[str]], keep: bool = False) -> dict[str, str]:
+    """Word -> its canonical form, from a table of canonical form -> the words it stands for;
+    with `keep`, each canonical form maps to itself too (it is listed as well)."""
+    table = {canon: canon for canon in groups} if keep else {}
+    return table | {word: canon for canon, words in groups.items() for word in words}
 
 
 @cache
@@ -275,7 +283,7 @@ def _prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[_Sent
             if len(content) >= settings.min_content:
                 names = frozenset(_names(sentence.text))
                 actors = _actors(sentence.text, settings)
-                acts = _acts(words, settings)
+                acts = _acts(words, _capitalised(sentence.text), settings)
                 prepared.append(
                     _Sentence(
                         len(prepared),
@@ -309,23 +317,49 @@ def _actors(text: str, settings: Settings) -> frozenset[str]:
     return frozenset(found)
 
 
-def _acts(words: Sequence[str], settings: Settings) -> frozenset[str]:
-    """What the sentence says was done: the verbs it uses as verbs, paraphrase synonyms merged
-    ("supplied" and "delivered" read "send"), very common verbs left out. Without a tagger, a
-    word is taken as a verb when inflected as one ("refused", "condemning") or after "to" or
-    an auxiliary ("to condemn", "did not send"): "the Hamas attack" is a noun, not an act."""
+def _acts(words: Sequence[str], capitalised: Sequence[bool], settings: Settings) -> frozenset[str]:
+    """What the sentence says was done: the verbs it uses as verbs, and the event nouns that
+    name an act ("the intervention", "the supply of drones"), each read as its class of act
+    (`[acts] same`: "supplied", "delivered" and "backing" read "support"), very common verbs
+    left out. Without a tagger, a word is taken as a verb when inflected as one ("refused",
+    "condemning") or after "to" or an auxiliary ("to condemn", "did not send"), and a listed
+    act also before "of" ("the transfer of drones"): "the Hamas attack" is a noun, not an act.
+    A capitalised word after the first is part of a name ("the United States", "The Associated
+    Press"), not an act."""
     found = set()
     for n, word in enumerate(words):
-        verb = _verb(word)
-        if verb is None:
+        if n > 0 and capitalised[n]:
             continue
-        base = settings.same.get(verb, verb)
-        inflected = word.endswith(("ed", "ing")) or (word != base and not word.endswith("s"))
-        if not inflected and (n == 0 or words[n - 1] not in _BEFORE_VERB):
-            continue
-        if base not in settings.common_verbs and base not in settings.stopwords:
-            found.add(settings.acts.get(base, base))
+        act = settings.nominals.get(word) or _verb_act(words, n, settings)
+        if act is not None:
+            found.add(settings.acts.get(act, act))
     return frozenset(found)
+
+
+def _verb_act(words: Sequence[str], n: int, settings: Settings) -> str | None:
+    """The base form of `words[n]` if it is used as a verb (see `_acts`) and says something
+    of the act: neither a very common verb nor a stopword, unless its class is listed."""
+    word = words[n]
+    verb = _verb(word)
+    if verb is None:
+        return None
+    base = settings.same.get(verb, verb)
+    inflected = word.endswith(("ed", "ing")) or (word != base and not word.endswith("s"))
+    before = n > 0 and words[n - 1] in _BEFORE_VERB
+    listed = base in settings.acts
+    after = listed and n + 1 < len(words) and words[n + 1] == "of"
+    if not (inflected or before or after):
+        return None
+    if listed:
+        return base
+    if base in settings.common_verbs or base in settings.stopwords:
+        return None
+    return base
+
+
+def _capitalised(text: str) -> list[bool]:
+    """For each word of `text` (as `_WORD` finds them), whether it begins with a capital."""
+    return [word[0].isupper() for word in _WORD.findall(text)]
 
 
 _BEFORE_VERB = frozenset(
@@ -473,9 +507,9 @@ def _score(a: _Sentence, b: _Sentence, weights: _Weights, settings: Settings) ->
     common = shared & weights.rare
     anchors = min(len(common), max(_runs(a.words, common), _runs(b.words, common))) if common else 0
     anchored = anchors >= settings.anchor_count
-    acted = (
-        len(a.actors & b.actors) >= settings.act_actors
-        and len(a.acts & b.acts) >= settings.act_acts
+    acts = len(a.acts & b.acts)
+    acted = len(a.actors & b.actors) >= settings.act_actors and (
+        acts >= settings.act_acts or (anchored and acts >= settings.act_acts_anchored)
     )
     if len(shared) < settings.min_shared - anchored:
         return None
@@ -487,7 +521,7 @@ def _score(a: _Sentence, b: _Sentence, weights: _Weights, settings: Settings) ->
     bonus += settings.act_bonus if acted else 0.0
     if overlap + bonus < settings.related * 0.75:
         return None
-    ratio = SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
+    ratio = _ratio(a, b)
     similarity = min(1.0, max(ratio, (overlap + ratio) / 2) + bonus)
     return _Score(
         round(similarity, 4),
@@ -495,6 +529,14 @@ def _score(a: _Sentence, b: _Sentence, weights: _Weights, settings: Settings) ->
         round(ratio, 4),
         _kind(similarity, ratio, min(len(a.words), len(b.words)), settings),
     )
+
+
+def _ratio(a: _Sentence, b: _Sentence) -> float:
+    """difflib's ratio on the two word sequences, taken in the order of their article and
+    sentence ids: difflib's matching blocks depend on which sequence comes first, and a pair
+    must score the same whatever order the articles come in."""
+    first, second = sorted((a, b), key=lambda s: (s.article.article_id, s.sentence.sentence_id))
+    return SequenceMatcher(None, first.words, second.words, autojunk=False).ratio()
 
 
 def _runs(words: Sequence[str], anchors: frozenset[str]) -> int:
