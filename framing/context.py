@@ -61,7 +61,8 @@ def report_context(briefing: Json) -> Json:
 def _subject(articles: int, outlets: int, shared: list[str]) -> str:
     """The PDF's subject line: what is compared, across how many outlets."""
     topics = ", ".join(shared[:5]) or "no shared topic"
-    return f"How {outlets} outlets frame {topics}: {articles} articles compared"
+    who = f"{outlets} outlet frames" if outlets == 1 else f"{outlets} outlets frame"
+    return f"How {who} {topics}: {articles} article{'' if articles == 1 else 's'} compared"
 
 
 def anchor(name: str) -> str:
