@@ -26,7 +26,8 @@ def report_context(briefing: Json) -> Json:
     dates = sorted(a["date"] for a in articles if a["date"])
     indexes = {a["id"]: _sentence_index(a) for a in articles}  # built once, read everywhere
     shared = [t["name"] for t in topics if t["shared"]]
-    profiles = [_profile(a["framing"], a, indexes[a["id"]]) for a in articles]
+    shown = _shown_articles(articles, topics)
+    profiles = [_profile(a["framing"], a, indexes[a["id"]]) for a in shown]
     outlets = sorted({a["label"] for a in articles}, key=str.casefold)
     return {
         "title": briefing["title"],
@@ -36,6 +37,8 @@ def report_context(briefing: Json) -> Json:
         "framing_version": briefing["framing_version"],
         "schema_version": briefing["schema_version"],
         "articles": articles,
+        "shown_articles": shown,
+        "hidden_articles": len(articles) - len(shown),
         "topics": topics,
         "excluded": briefing["excluded"],
         "duplicates": briefing["duplicates"],
@@ -45,17 +48,36 @@ def report_context(briefing: Json) -> Json:
         else {"first": "", "last": ""},
         "shared_topics": [_section(t, articles, indexes) for t in topics if t["shared"]],
         "unshared_topics": [t["name"] for t in topics if not t["shared"]],
-        "coverage": _coverage(topics, articles),
+        "coverage": _coverage(topics, shown),
         "removed_count": sum(len(a["removed"]) for a in articles),
         "profiles": profiles,
         "charts": profile_charts(profiles),
-        "label_table": _label_table(articles, indexes),
+        "label_table": _label_table(shown, indexes),
         "lexicons": briefing["lexicons"],
         "validity": validity(),
         "findings": _findings(briefing["findings"], articles, indexes),
         "claims": _claims(briefing, articles),
-        "exclusives": _exclusives(briefing["exclusives"], articles),
+        "exclusives": _exclusives(briefing["exclusives"], shown),
     }
+
+
+REPORT_ARTICLES = 12
+"""Articles the per-article sections show (sources, coverage, labels, profiles, readability,
+what was removed). A larger corpus shows those with the most sentences on shared topics, so
+a 10,000-article briefing stays readable; the JSON keeps every article."""
+
+
+def _shown_articles(articles: list[Json], topics: list[Json]) -> list[Json]:
+    """The articles the per-article sections show, in report order."""
+    if len(articles) <= REPORT_ARTICLES:
+        return articles
+    on_shared: dict[str, int] = {}
+    for topic in (t for t in topics if t["shared"]):
+        for c in topic["articles"]:
+            on_shared[c["article_id"]] = on_shared.get(c["article_id"], 0) + len(c["sentence_ids"])
+    ranked = sorted(articles, key=lambda a: -on_shared.get(a["id"], 0))  # stable: ties in order
+    keep = {a["id"] for a in ranked[:REPORT_ARTICLES]}
+    return [a for a in articles if a["id"] in keep]
 
 
 def _subject(articles: int, outlets: int, shared: list[str]) -> str:

@@ -71,21 +71,28 @@ def _labels(briefing: Briefing) -> Finding | None:
     without = [(a, p) for a, p in profiles if p is not None and not p.labels]
     phrases = [f"{a.label} uses {_quoted_labels(p)}" for a, p in with_labels[:OUTLETS_SHOWN]]
     if len(with_labels) > OUTLETS_SHOWN:
-        phrases.append(f"{len(with_labels) - OUTLETS_SHOWN} other outlets label it too")
+        phrases.append(f"{len(with_labels) - OUTLETS_SHOWN} other {_unit(briefing)} label it too")
     each = ", each differently" if _disjoint([p for _, p in with_labels]) else ""
     text = (
-        f"{len(with_labels)} of {len(briefing.articles)} outlets label {name} "
+        f"{len(with_labels)} of {len(briefing.articles)} {_unit(briefing)} label {name} "
         f"({totals[name]} mentions in all){each}: " + "; ".join(phrases)
     )
     if without:
         verb = "uses" if len(without) == 1 else "use"
-        counts = _join([str(p.mentions) for _, p in without])
-        text += f"; {_names([a.label for a, _ in without])} {verb} no label in {counts} mentions"
+        text += f"; {_names([a.label for a, _ in without])} {verb} no label in {_counts(without)}"
     groups = [
         [Evidence(a.id, label.sentence_id) for label in p.labels[:LABELS_SHOWN]]
         for a, p in with_labels
     ]
     return Finding("labels", text + ".", _interleave(groups))
+
+
+def _counts(unlabelled: Sequence[tuple[Article, ActorProfile]]) -> str:
+    """Their mentions: each count for a few outlets, the range for many."""
+    mentions = [p.mentions for _, p in unlabelled]
+    if len(mentions) <= OUTLETS_SHOWN:
+        return _join([str(n) for n in mentions]) + " mentions"
+    return f"{min(mentions)} to {max(mentions)} mentions each"
 
 
 def _actor(article: Article, name: str) -> ActorProfile | None:
@@ -128,7 +135,7 @@ def _blindspot(briefing: Briefing) -> Finding | None:
     verb = "never mentions" if len(missing) == 1 else "never mention"
     text = (
         f"{_names(missing)} {verb} {topic.name}, which the other {len(topic.articles)} "
-        f"outlets cover ({_range(sentences)} sentences, {_percent(min(shares))} to "
+        f"{_unit(briefing)} cover ({_range(sentences)} sentences, {_percent(min(shares))} to "
         f"{_percent(max(shares))} of each article)."
     )
     evidence = tuple(Evidence(c.article_id, c.sentence_ids[0]) for c in topic.articles)
@@ -182,12 +189,12 @@ def _prescription(briefing: Briefing) -> Finding | None:
         for i, a in enumerate(prescribing[:OUTLETS_SHOWN])
     ]
     if len(prescribing) > OUTLETS_SHOWN:
-        parts.append(f"{len(prescribing) - OUTLETS_SHOWN} other outlets")
+        parts.append(f"{len(prescribing) - OUTLETS_SHOWN} other {_unit(briefing)}")
     total = len(briefing.articles)
     if total == 1:
         text = f"{prescribing[0].label} prescribes action with {_prescribes(prescribing[0], True)}."
     else:
-        text = f"{len(prescribing)} of {total} outlets prescribe action: {_join(parts)}"
+        text = f"{len(prescribing)} of {total} {_unit(briefing)} prescribe action: {_join(parts)}"
         text += "; the others prescribe nothing." if len(prescribing) < total else "."
     groups = [[Evidence(a.id, p.sentence_id) for p in a.framing.prescriptions] for a in prescribing]
     return Finding("prescription", text, _interleave(groups))
@@ -393,6 +400,12 @@ def _range(values: Sequence[int]) -> str:
     return str(low) if low == high else f"{low} to {high}"
 
 
+def _unit(briefing: Briefing) -> str:
+    """What the counts count: outlets when each has one article, else articles."""
+    labels = {a.label for a in briefing.articles}
+    return "outlets" if len(labels) == len(briefing.articles) else "articles"
+
+
 def _join(items: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     if len(items) <= 1:
@@ -401,10 +414,11 @@ def _join(items: Sequence[str]) -> str:
 
 
 def _names(labels: Sequence[str]) -> str:
-    """Outlet labels joined, the list cut after a few with 'and N others'."""
-    if len(labels) <= OUTLETS_SHOWN:
-        return _join(labels)
-    return _join([*labels[:OUTLETS_SHOWN], f"{len(labels) - OUTLETS_SHOWN} others"])
+    """Outlet labels joined, each once, the list cut after a few with 'and N others'."""
+    distinct = list(dict.fromkeys(labels))
+    if len(distinct) <= OUTLETS_SHOWN:
+        return _join(distinct)
+    return _join([*distinct[:OUTLETS_SHOWN], f"{len(distinct) - OUTLETS_SHOWN} others"])
 
 
 def _unique(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:

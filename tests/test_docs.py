@@ -52,7 +52,7 @@ def test_readme_quick_start_is_two_commands() -> None:
 
 
 TEMPLATES_DOC = ROOT / "docs" / "templates.md"
-BRIEFING_LISTS = ("articles", "topics", "excluded", "duplicates", "lexicons")
+BRIEFING_LISTS = ("articles", "shown_articles", "topics", "excluded", "duplicates", "lexicons")
 
 
 def _context_keys(value: Any, top: bool = True) -> set[str]:

@@ -259,3 +259,45 @@ def test_key_findings_open_the_sentences_they_cite(
         assert len(cited) == len(finding["evidence"])
         for line in cited:
             assert line.split(": ", 1)[1] in texts
+
+
+def _many_outlets(seeds_json: dict[str, Any], copies: int) -> dict[str, Any]:
+    """The seeds repeated under other outlet names: a corpus of 5 x `copies` articles."""
+    big = copy.deepcopy(seeds_json)
+    big["articles"], big["findings"] = [], []
+    for n in range(copies):
+        for article in seeds_json["articles"]:
+            big["articles"].append(
+                article | {"id": f"{article['id']}-{n}", "label": f"{article['label']} {n}"}
+            )
+    for topic in big["topics"]:
+        topic["articles"] = [
+            c | {"article_id": f"{c['article_id']}-{n}"}
+            for n in range(copies)
+            for c in topic["articles"]
+        ]
+        topic["outlets"] = [f"{o} {n}" for n in range(copies) for o in topic["outlets"]]
+    big["alignments"], big["omissions"], big["exclusives"] = [], [], []
+    return big
+
+
+def test_a_large_corpus_gives_a_bounded_report(seeds_json: dict[str, Any]) -> None:
+    """20 articles: per-article sections show 12 and say where the rest are; each topic
+    shows at most 12 outlets, as rows, and names the others."""
+    soup = _soup(render_html(_many_outlets(seeds_json, 4)))
+    assert len(soup.select("#sources tbody tr")) == 12
+    assert len(soup.select("#coverage thead th[data-outlet]")) == 12
+    assert len(soup.select("#profiles table.profiles tbody tr")) == 12
+    assert len(soup.select("#readability tbody tr")) == 12
+    note = soup.select_one("#sources p.hidden-articles")
+    assert note is not None and "8 more articles are in the JSON" in note.get_text()
+    russia = soup.find("section", id="topic-russia")
+    assert isinstance(russia, Tag)
+    assert len(russia.select("article.column")) == 12
+    assert "rows" in russia.select_one("div.columns")["class"]
+    assert "Also mentioned by" in russia.get_text()
+
+
+def test_a_small_corpus_shows_every_article(seeds_html: str) -> None:
+    soup = _soup(seeds_html)
+    assert not soup.select("p.hidden-articles")
