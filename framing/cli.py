@@ -15,6 +15,7 @@ import click
 
 from framing import __version__
 from framing.briefing import build_briefing, load_briefing_json, to_json
+from framing.catalog import ReportTemplate
 from framing.errors import FramingError
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
@@ -36,18 +37,24 @@ LEXICON_HELP = (
     "Also FRAMING_LEXICON_DIR."
 )
 TEMPLATE_HELP = (
-    "A custom HTML template file (jinja2) to render with instead of the built-in one; "
-    'it may {% extends "builtin:briefing.html" %}. See report_templates/README.md.'
+    "The report template: a name found in --template-dir, then ./report_templates/, then the "
+    "built-in ones (see `framing templates list`), or a path to a template file or folder. "
+    "Default: briefing."
+)
+TEMPLATE_DIR_HELP = (
+    "A folder of templates searched before ./report_templates/. Also FRAMING_TEMPLATE_DIR."
 )
 
 
-def template_option(command: F) -> F:
-    """`--template FILE`, shared by the commands that render."""
-    return click.option(
-        "--template",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help=TEMPLATE_HELP,
+def template_options(command: F) -> F:
+    """`--template NAME|PATH` and `--template-dir DIR`, shared by the commands that render."""
+    command = click.option(
+        "--template-dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        envvar="FRAMING_TEMPLATE_DIR",
+        help=TEMPLATE_DIR_HELP,
     )(command)
+    return click.option("--template", metavar="NAME|PATH", help=TEMPLATE_HELP)(command)
 
 
 class FramingCommand(click.Command):
@@ -134,28 +141,55 @@ def analyze(output: Path, **analysis: Any) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the PDF briefing here.",
 )
-@template_option
+@click.option(
+    "--md",
+    "md_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the Markdown here (for a Markdown template).",
+)
+@template_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def render(
     briefing_json: Path,
     html_path: Path | None,
     pdf_path: Path | None,
-    template: Path | None,
+    md_path: Path | None,
+    template: str | None,
+    template_dir: Path | None,
     quiet: bool,
 ) -> None:
-    """Render a Briefing JSON to HTML and/or PDF, without analysing again."""
-    if html_path is None and pdf_path is None:
-        raise click.UsageError("nothing to write: give --html FILE, --pdf FILE or both")
-    from framing.render import render_html, render_pdf
+    """Render a Briefing JSON with a template, without analysing again."""
+    from framing.catalog import find_template
 
-    html = render_html(load_briefing_json(briefing_json), template)
-    outputs: dict[Path, bytes] = {}
-    if html_path is not None:
-        outputs[html_path] = html.encode()
-    if pdf_path is not None:
-        outputs[pdf_path] = render_pdf(html)
+    chosen = find_template(template, template_dir)
+    wanted = {"html": html_path, "pdf": pdf_path, "md": md_path}
+    paths = {fmt: path for fmt, path in wanted.items() if path is not None}
+    if not paths:
+        raise click.UsageError(
+            f"nothing to write: give {' or '.join('--' + f + ' FILE' for f in chosen.formats)}"
+        )
+    refused = [fmt for fmt in paths if fmt not in chosen.formats]
+    if refused:
+        raise click.UsageError(
+            f"template {chosen.name!r} makes {', '.join(chosen.formats)}, not {', '.join(refused)}"
+        )
+    outputs = _rendered(load_briefing_json(briefing_json), chosen, paths)
     write_atomically(outputs)
     _report(list(outputs), quiet)
+
+
+def _rendered(
+    briefing: dict[str, Any], template: ReportTemplate, paths: Mapping[str, Path]
+) -> dict[Path, bytes]:
+    """The template's outputs for the formats in `paths`: HTML or Markdown text, and the
+    PDF printed from that HTML."""
+    from framing.render import render_html, render_pdf
+
+    text = render_html(briefing, template)
+    outputs = {paths[fmt]: text.encode() for fmt in ("html", "md") if fmt in paths}
+    if "pdf" in paths:
+        outputs[paths["pdf"]] = render_pdf(text, template.page_css)
+    return outputs
 
 
 @cli.command(cls=FramingCommand)
@@ -168,23 +202,28 @@ def render(
     show_default=True,
     help="Folder for briefing.html, briefing.pdf and briefing.json.",
 )
-@template_option
+@template_options
 @click.option("--open", "open_browser", is_flag=True, help="Open the HTML report in the browser.")
-def brief(output_dir: Path, template: Path | None, open_browser: bool, **analysis: Any) -> None:
-    """Analyse articles and write the HTML report, the PDF briefing and the JSON."""
-    from framing.render import render_html, render_pdf
+def brief(
+    output_dir: Path,
+    template: str | None,
+    template_dir: Path | None,
+    open_browser: bool,
+    **analysis: Any,
+) -> None:
+    """Analyse articles and write the HTML report, the PDF briefing and the JSON (or what
+    the chosen template makes: briefing.md for a Markdown one)."""
+    from framing.catalog import find_template
 
+    chosen = find_template(template, template_dir)  # before the analysis: fail fast
     briefing = _analyse(**analysis)
     data = to_json(briefing)
-    html = render_html(json.loads(data), template)
-    outputs = {
-        output_dir / "briefing.html": html.encode(),
-        output_dir / "briefing.pdf": render_pdf(html),
-        output_dir / "briefing.json": data.encode(),
-    }
+    paths = {fmt: output_dir / f"briefing.{fmt}" for fmt in chosen.formats}
+    outputs = _rendered(json.loads(data), chosen, paths)
+    outputs[output_dir / "briefing.json"] = data.encode()
     write_atomically(outputs)
     _report(list(outputs), analysis["quiet"])
-    if open_browser:
+    if open_browser and "html" in paths:
         webbrowser.open((output_dir / "briefing.html").resolve().as_uri())
     _fail_on_excluded(briefing)
 
@@ -222,6 +261,95 @@ def inspect(source: Path, columns: str, as_json: bool) -> None:
     for report in reports:
         for style, text in format_audit(report):
             click.secho(text, **styles.get(style, {}))
+
+
+@cli.group()
+def templates() -> None:
+    """List, start and check report templates (see report_templates/README.md)."""
+
+
+@templates.command("list", cls=FramingCommand)
+@click.option(
+    "--template-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="FRAMING_TEMPLATE_DIR",
+    help=TEMPLATE_DIR_HELP,
+)
+def templates_list(template_dir: Path | None) -> None:
+    """Every template a name reaches, in lookup order: name, layer, formats, path."""
+    from framing.catalog import available
+
+    seen: set[str] = set()
+    for template in available(template_dir):
+        shadowed = " (hidden by the one above)" if template.name in seen else ""
+        seen.add(template.name)
+        click.echo(
+            f"{template.name:<20} {template.layer:<16} {','.join(template.formats):<9} "
+            f"{template.path}{shadowed}"
+        )
+        if template.description:
+            click.echo(f"{'':<20} {template.description}")
+
+
+@templates.command("init", cls=FramingCommand)
+@click.argument("name")
+@click.option(
+    "--from",
+    "source",
+    default="briefing",
+    show_default=True,
+    metavar="TEMPLATE",
+    help="The template to start from: the built-in briefing or any other found by name or path.",
+)
+def templates_init(name: str, source: str) -> None:
+    """Start a template in ./report_templates/NAME/ from a documented starter."""
+    from framing.catalog import find_template, init_template
+
+    target = init_template(name, find_template(source, None))
+    click.echo(f"Wrote {target}/ (from {source}); try: framing templates check {name}")
+
+
+@templates.command("check", cls=FramingCommand)
+@click.argument("name")
+@click.option(
+    "--briefing",
+    "briefing_json",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The Briefing JSON to render (default: reports/briefing.json, else seeds/ analysed).",
+)
+@click.option(
+    "--template-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="FRAMING_TEMPLATE_DIR",
+    help=TEMPLATE_DIR_HELP,
+)
+def templates_check(name: str, briefing_json: Path | None, template_dir: Path | None) -> None:
+    """Render a template in every format it makes, strictly (an undefined key, a syntax
+    error, a missing file or a remote URL fails), and say what came out. Writes nothing."""
+    from framing.catalog import find_template
+
+    chosen = find_template(name, template_dir)
+    briefing = _sample_briefing(briefing_json)
+    paths = {fmt: Path(f"check.{fmt}") for fmt in chosen.formats}
+    for path, content in _rendered(briefing, chosen, paths).items():
+        click.echo(f"{chosen.name}: {path.suffix[1:]} renders, {len(content):,} bytes")
+    click.echo(f"{chosen.name}: OK ({chosen.path})")
+
+
+def _sample_briefing(path: Path | None) -> dict[str, Any]:
+    """The briefing a template is checked against: the one given, the last one written,
+    or the sample corpus analysed now."""
+    for candidate in (path, Path("reports/briefing.json")):
+        if candidate is not None and candidate.is_file():
+            return load_briefing_json(candidate)
+    if Path("seeds").is_dir():
+        data: dict[str, Any] = json.loads(
+            to_json(_analyse([Path("seeds")], None, (), "", "", None, True))
+        )
+        return data
+    raise FramingError(
+        "no briefing to check against", "--briefing", "run framing brief first, or give one"
+    )
 
 
 def write_atomically(outputs: dict[Path, bytes]) -> None:

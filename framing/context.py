@@ -18,6 +18,10 @@ from framing.charts import profile_charts
 
 Json = dict[str, Any]
 
+CONTEXT_VERSION = "1.0"
+"""The template context's version (docs/templates.md): new keys bump the minor number;
+renaming or removing a key, or changing its meaning, bumps the major one."""
+
 
 def report_context(briefing: Json) -> Json:
     """Everything the built-in templates show, derived from `briefing`."""
@@ -30,6 +34,7 @@ def report_context(briefing: Json) -> Json:
     profiles = [_profile(a["framing"], a, indexes[a["id"]]) for a in shown]
     outlets = sorted({a["label"] for a in articles}, key=str.casefold)
     return {
+        "context_version": CONTEXT_VERSION,
         "title": briefing["title"],
         "author": f"framing {briefing['framing_version']}",
         "subject": _subject(len(articles), len(outlets), shared),

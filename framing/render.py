@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 import traceback
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,9 @@ from jinja2 import (
     select_autoescape,
 )
 
+from framing.catalog import BUILTIN, BUILTIN_DIR, ReportTemplate
 from framing.context import report_context
 from framing.errors import FramingError
-
-TEMPLATE = "briefing.html"
-TEMPLATE_DIR = Path(str(resources.files("framing").joinpath("templates")))
 
 
 def make_environment(template_dir: Path | None = None) -> Environment:
@@ -60,33 +58,69 @@ def format_number(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
 
 
-def render_html(briefing: dict[str, Any], template: Path | None = None) -> str:
-    """The self-contained HTML report of a Briefing JSON, with `template` or the built-in one."""
-    env = make_environment(template.parent if template else None)
-    name = template.name if template else TEMPLATE
+def render_html(briefing: dict[str, Any], template: ReportTemplate = BUILTIN) -> str:
+    """The report of a Briefing JSON rendered with `template`: self-contained HTML (or the
+    Markdown of a .md template). A template that would load anything remote is refused."""
+    env = make_environment(None if template.layer == "built-in" else template.folder)
     try:
-        return env.get_template(name).render(report_context(briefing))
+        text = env.get_template(template.entry).render(report_context(briefing))
     except TemplateNotFound as error:
         raise FramingError(
-            f"template {error.name!r} not found", str(template or name), _NOT_FOUND_HINT
+            f"template {error.name!r} not found", _location(error, template), _NOT_FOUND_HINT
         ) from None
     except TemplateError as error:
         raise FramingError(
-            f"template error: {error}", _location(error, name), _hint(error)
+            f"template error: {error}", _location(error, template), _hint(error)
         ) from None
+    _refuse_remote(text, template)
+    return text
 
 
 _NOT_FOUND_HINT = (
-    'check the path; to extend the built-in one, use {% extends "builtin:briefing.html" %}'
+    "check the file name next to the template; to extend the built-in briefing, "
+    '{% extends "builtin:briefing.html" %}'
+)
+_REMOTE = re.compile(
+    r"""(?:\b(?:src|href|srcset|action|data)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])"""
+    r"""((?:https?:|ftp:)?//[^"'\s)>]+)""",
+    re.IGNORECASE,
 )
 
 
-def _location(error: TemplateError, name: str) -> str:
+def _refuse_remote(text: str, template: ReportTemplate) -> None:
+    """The report must work offline and the PDF fetches nothing: a remote URL is an error,
+    located at the template line that wrote it when it is written there literally."""
+    found = _REMOTE.search(text)
+    if found is None:
+        return
+    url = found.group(1)
+    raise FramingError(
+        f"the template loads a remote URL, {url}: reports fetch nothing",
+        _line_of(url, template),
+        "put it inline: CSS in a <style> element, images as data: URLs",
+    )
+
+
+def _line_of(needle: str, template: ReportTemplate) -> str:
+    """`file, line N` of the first template file in the folder holding `needle`."""
+    for path in sorted(template.folder.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".md", ".css", ".j2"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if needle in line:
+                    return f"{path}, line {number}"
+    return str(template.path)
+
+
+def _location(error: TemplateError, template: ReportTemplate) -> str:
     """`file, line N` of the failing template line, from the error or jinja's traceback."""
     if isinstance(error, TemplateSyntaxError) and error.lineno:
-        return f"{error.filename or error.name or name}, line {error.lineno}"
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
-    return f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else name
+        return f"{error.filename or error.name or template.path}, line {error.lineno}"
+    frames = [
+        f
+        for f in traceback.extract_tb(error.__traceback__)
+        if Path(f.filename).suffix in (".html", ".md", ".j2", ".css")
+    ]
+    return f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else str(template.path)
 
 
 def _hint(error: TemplateError) -> str:
@@ -95,15 +129,16 @@ def _hint(error: TemplateError) -> str:
     return "use only the keys documented in docs/templates.md"
 
 
-def render_pdf(html: str) -> bytes:
-    """Print `html` to PDF. Nothing is fetched but data: URLs and the package's own files."""
+def render_pdf(html: str, page_css: str = "") -> bytes:
+    """Print `html` to PDF. Nothing is fetched but data: URLs and the package's own files.
+    `page_css` is a default page size (from a template.toml) the document's CSS overrides."""
     try:
-        from weasyprint import HTML  # imported here: it takes a second and needs Pango
+        from weasyprint import CSS, HTML  # imported here: it takes a second and needs Pango
     except (ImportError, OSError) as error:
         raise FramingError(f"cannot load WeasyPrint: {error}", fix=_PANGO_HINT) from None
-    return bytes(
-        HTML(string=html, base_url=str(TEMPLATE_DIR), url_fetcher=_local_fetcher()).write_pdf()
-    )
+    document = HTML(string=html, base_url=str(BUILTIN_DIR), url_fetcher=_local_fetcher())
+    stylesheets = [CSS(string=page_css)] if page_css else []
+    return bytes(document.write_pdf(stylesheets=stylesheets))
 
 
 _PANGO_HINT = (
@@ -129,4 +164,4 @@ def _is_package_file(url: str) -> bool:
     if not url.startswith("file://"):
         return False
     path = Path(url.removeprefix("file://").split("?")[0]).resolve()
-    return path.is_relative_to(TEMPLATE_DIR.resolve().parent)
+    return path.is_relative_to(BUILTIN_DIR.resolve().parent)
