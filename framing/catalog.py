@@ -100,7 +100,10 @@ _LIST_HINT = "see `framing templates list`, or give a path to a .html/.md file o
 
 def _is_template(path: Path) -> bool:
     return (path.is_dir() and (path / MANIFEST).is_file()) or (
-        path.is_file() and path.suffix in (".html", ".md") and not path.name.startswith("_")
+        path.is_file()
+        and path.suffix in (".html", ".md")
+        and not path.name.startswith("_")
+        and path.stem.upper() != "README"  # the layer's own documentation
     )
 
 

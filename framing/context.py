@@ -52,7 +52,7 @@ def report_context(briefing: Json) -> Json:
         if dates
         else {"first": "", "last": ""},
         "shared_topics": [_section(t, articles, indexes) for t in topics if t["shared"]],
-        "unshared_topics": [t["name"] for t in topics if not t["shared"]],
+        "unshared_topics": [t["name"] for t in topics if len(t["outlets"]) == 1],
         "coverage": _coverage(topics, shown),
         "removed_count": sum(len(a["removed"]) for a in articles),
         "profiles": profiles,
@@ -190,7 +190,7 @@ def _framing_marks(framing: Json) -> dict[str, list[tuple[int, int]]]:
 def _coverage(topics: list[Json], articles: list[Json]) -> Json:
     """The topic x outlet matrix: sentence count and share per cell, None where silent."""
     rows = []
-    for topic in topics:
+    for topic in (t for t in topics if t["articles"]):  # a topic nobody mentions says nothing
         coverage = {c["article_id"]: c for c in topic["articles"]}
         cells = [
             {

@@ -42,7 +42,7 @@ def make_environment(template_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(pct=format_percent, num=format_number)
+    env.filters.update(pct=format_percent, num=format_number, md=escape_markdown)
     return env
 
 
@@ -51,6 +51,20 @@ def format_percent(share: float) -> str:
     if 0 < share < 0.005:
         return "<1%"
     return f"{share * 100:.0f}%"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[<|])")
+_MARKDOWN_LINE_START = re.compile(r"^([#>+-]|\d+(?=[.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    """Text made literal in Markdown (GitHub-flavoured): its markup characters escaped,
+    table pipes too, line breaks joined, and a leading heading/quote/list marker defused."""
+    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+    # "# x" -> "\# x"; "1. x" -> "1\. x" (a backslash before a digit would show)
+    return _MARKDOWN_LINE_START.sub(
+        lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), flat
+    )
 
 
 def format_number(value: float, digits: int = 1) -> str:

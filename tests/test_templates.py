@@ -157,3 +157,20 @@ def test_bad_template_toml(project: Path, toml: str, message: str) -> None:
 def test_unknown_name_lists_what_there_is(project: Path) -> None:
     code, _, err = run("render", "reports/briefing.json", "--template", "nosuch", "--html", "o")
     assert code == 1 and "no template named 'nosuch' (have: briefing)" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "literal"),
+    [
+        ("a | b", "a \\| b"),
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("the *brutal* regime", "the \\*brutal\\* regime"),
+        ("<script>x</script>", "\\<script>x\\</script>"),
+        (" two\nlines ", " two lines "),  # edge spaces kept: runs of a sentence join up
+    ],
+)
+def test_md_filter_makes_text_literal(text: str, literal: str) -> None:
+    from framing.render import escape_markdown
+
+    assert escape_markdown(text) == literal
