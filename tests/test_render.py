@@ -145,6 +145,7 @@ def test_pdf_pages_text_and_bookmarks(seeds_pdf: bytes, seeds_json: dict[str, An
         "Shared claims, word by word",
         "Readability",
         "What was removed",
+        "Evidence for the key findings",  # the PDF's appendix: the HTML opens them in place
     ):
         assert heading in outline
     for topic in ("Syria", "Hamas", "Ukraine"):
@@ -296,6 +297,16 @@ def test_a_large_corpus_gives_a_bounded_report(seeds_json: dict[str, Any]) -> No
     assert len(russia.select("article.column")) == 12
     assert "rows" in russia.select_one("div.columns")["class"]
     assert "Also mentioned by" in russia.get_text()
+
+
+def test_evidence_appendix_is_for_print(seeds_html: str, seeds_json: dict[str, Any]) -> None:
+    """Each finding's cited sentences, in a section only the PDF shows."""
+    appendix = _soup(seeds_html).find("section", id="evidence")
+    assert isinstance(appendix, Tag) and "print-only" in appendix["class"]
+    blocks = appendix.select("div.finding-evidence")
+    assert len(blocks) == len(seeds_json["findings"])
+    for block, finding in zip(blocks, seeds_json["findings"], strict=True):
+        assert len(block.select("ol.evidence > li")) == len(finding["evidence"])
 
 
 def test_a_small_corpus_shows_every_article(seeds_html: str) -> None:
