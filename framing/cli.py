@@ -15,7 +15,7 @@ import click
 
 from framing import __version__
 from framing.briefing import build_briefing, load_briefing_json, to_json
-from framing.catalog import ReportTemplate
+from framing.catalog import ReportTemplate, available, find_template, init_template
 from framing.errors import FramingError
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
@@ -46,14 +46,19 @@ TEMPLATE_DIR_HELP = (
 )
 
 
-def template_options(command: F) -> F:
-    """`--template NAME|PATH` and `--template-dir DIR`, shared by the commands that render."""
-    command = click.option(
+def template_dir_option(command: F) -> F:
+    """`--template-dir DIR`: the first layer searched for templates by name."""
+    return click.option(
         "--template-dir",
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         envvar="FRAMING_TEMPLATE_DIR",
         help=TEMPLATE_DIR_HELP,
     )(command)
+
+
+def template_options(command: F) -> F:
+    """`--template NAME|PATH` and `--template-dir DIR`, shared by the commands that render."""
+    command = template_dir_option(command)
     return click.option("--template", metavar="NAME|PATH", help=TEMPLATE_HELP)(command)
 
 
@@ -159,8 +164,6 @@ def render(
     quiet: bool,
 ) -> None:
     """Render a Briefing JSON with a template, without analysing again."""
-    from framing.catalog import find_template
-
     chosen = find_template(template, template_dir)
     wanted = {"html": html_path, "pdf": pdf_path, "md": md_path}
     paths = {fmt: path for fmt, path in wanted.items() if path is not None}
@@ -213,8 +216,6 @@ def brief(
 ) -> None:
     """Analyse articles and write the HTML report, the PDF briefing and the JSON (or what
     the chosen template makes: briefing.md for a Markdown one)."""
-    from framing.catalog import find_template
-
     chosen = find_template(template, template_dir)  # before the analysis: fail fast
     briefing = _analyse(**analysis)
     data = to_json(briefing)
@@ -269,16 +270,9 @@ def templates() -> None:
 
 
 @templates.command("list", cls=FramingCommand)
-@click.option(
-    "--template-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    envvar="FRAMING_TEMPLATE_DIR",
-    help=TEMPLATE_DIR_HELP,
-)
+@template_dir_option
 def templates_list(template_dir: Path | None) -> None:
     """Every template a name reaches, in lookup order: name, layer, formats, path."""
-    from framing.catalog import available
-
     seen: set[str] = set()
     for template in available(template_dir):
         shadowed = " (hidden by the one above)" if template.name in seen else ""
@@ -303,8 +297,6 @@ def templates_list(template_dir: Path | None) -> None:
 )
 def templates_init(name: str, source: str) -> None:
     """Start a template in ./report_templates/NAME/ from a documented starter."""
-    from framing.catalog import find_template, init_template
-
     target = init_template(name, find_template(source, None))
     click.echo(f"Wrote {target}/ (from {source}); try: framing templates check {name}")
 
@@ -317,17 +309,10 @@ def templates_init(name: str, source: str) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The Briefing JSON to render (default: reports/briefing.json, else seeds/ analysed).",
 )
-@click.option(
-    "--template-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    envvar="FRAMING_TEMPLATE_DIR",
-    help=TEMPLATE_DIR_HELP,
-)
+@template_dir_option
 def templates_check(name: str, briefing_json: Path | None, template_dir: Path | None) -> None:
     """Render a template in every format it makes, strictly (an undefined key, a syntax
     error, a missing file or a remote URL fails), and say what came out. Writes nothing."""
-    from framing.catalog import find_template
-
     chosen = find_template(name, template_dir)
     briefing = _sample_briefing(briefing_json)
     paths = {fmt: Path(f"check.{fmt}") for fmt in chosen.formats}
