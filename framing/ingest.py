@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import json
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -17,6 +18,8 @@ from framing.records import DEFAULT_COLUMNS, BadRecord, is_corpus_file, read_rec
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = (".html", ".htm")
 MANIFEST_NAME = "sources.toml"
+JSON_MANIFEST_NAME = "manifest.json"
+"""A dataset's manifest (BASIL, AllSides and the like), read when there is no sources.toml."""
 MAX_BYTES = 5_000_000
 """Larger files are set aside: no article is 5 MB of text, but a mis-saved dump can be."""
 
@@ -219,6 +222,43 @@ def load_manifest(path: Path) -> dict[str, dict[str, str]]:
     return entries
 
 
+def load_json_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """Read a dataset's `manifest.json`: an `articles` list of objects, each with `file`
+    (relative to the folder) and any of the metadata keys. The dataset's other keys are its
+    own and are ignored, as are empty values and a date that is not YYYY-MM-DD (the text is
+    read for them instead); an `authors` list reads as `author`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FramingError(f"broken manifest: {error}", str(path), "fix the JSON") from None
+    articles = data.get("articles") if isinstance(data, dict) else None
+    if not isinstance(articles, list):
+        raise FramingError(
+            "no `articles` list in the manifest",
+            str(path),
+            'give {"articles": [{"file": "a.txt", "outlet": "…"}]}, or write a sources.toml',
+        )
+    entries: dict[str, dict[str, str]] = {}
+    for item in articles:
+        if isinstance(item, dict) and isinstance(item.get("file"), str):
+            entries[item["file"]] = {"file": item["file"], **_json_metadata(item)}
+    return entries
+
+
+def _json_metadata(item: Mapping[str, object]) -> dict[str, str]:
+    entry = {
+        key: value.strip()
+        for key, value in item.items()
+        if key in _METADATA_KEYS and isinstance(value, str) and value.strip()
+    }
+    authors = item.get("authors")
+    if "author" not in entry and isinstance(authors, list) and authors:
+        entry["author"] = ", ".join(str(a) for a in authors)
+    if "date" in entry and not _ISO_DATE.fullmatch(entry["date"]):
+        del entry["date"]
+    return entry
+
+
 def _table_line(text: str, number: int) -> int:
     """1-based line of the `number`-th `[[article]]` header."""
     headers = [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[article]]"]
@@ -270,7 +310,7 @@ def _folder_inputs(folder: Path, found: _Collector) -> Iterator[_Input]:
         )
     relative = {p.relative_to(folder).as_posix() for p in files}
     for name in sorted(set(manifest) - relative):
-        found.exclude(name, f"named in {MANIFEST_NAME} but not found (fix the name or the entry)")
+        found.exclude(name, "named in the manifest but not found (fix the name or the entry)")
     for file in files:
         name = file.relative_to(folder).as_posix()
         stated, provenance = _folder_outlet(file.relative_to(folder))
@@ -298,14 +338,20 @@ def _manifest_near(folder: Path, found: _Collector) -> dict[str, dict[str, str]]
     """The folder's manifest, read once per run (a glob may name a thousand files in one
     folder); a broken one is listed as excluded and the folder read without it."""
     if folder not in found.manifests:
-        found.manifests[folder] = _read_manifest(folder / MANIFEST_NAME, found)
+        found.manifests[folder] = _read_manifest(folder, found)
     return found.manifests[folder]
 
 
-def _read_manifest(manifest: Path, found: _Collector) -> dict[str, dict[str, str]]:
+def _read_manifest(folder: Path, found: _Collector) -> dict[str, dict[str, str]]:
+    """The folder's sources.toml, else a dataset's manifest.json, else nothing."""
+    manifest = folder / MANIFEST_NAME
     if not manifest.is_file():
-        return {}
+        manifest = folder / JSON_MANIFEST_NAME
+        if not manifest.is_file():
+            return {}
     try:
+        if manifest.name == JSON_MANIFEST_NAME:
+            return load_json_manifest(manifest)
         return load_manifest(manifest)
     except FramingError as error:
         found.exclude(str(manifest), f"{error.detail}; articles read without it")

@@ -86,7 +86,7 @@ def test_manifest_naming_a_missing_file(tmp_path: Path) -> None:
     (tmp_path / "sources.toml").write_text("[[article]]\nfile = 'b.txt'\noutlet = 'X'\n")
     corpus = load_corpus([tmp_path])
     assert [(e.path, e.reason.split(" (")[0]) for e in corpus.excluded] == [
-        ("b.txt", "named in sources.toml but not found")
+        ("b.txt", "named in the manifest but not found")
     ]
 
 
@@ -133,3 +133,55 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
         load_corpus([tmp_path / "nope"])
     [excluded] = load_corpus([tmp_path]).excluded
     assert excluded.reason.startswith("folder holds no articles")
+
+
+BASIL_STYLE = """{
+  "event_id": "event_022",
+  "articles": [
+    {"file": "fox.txt", "outlet": "Fox News", "outlet_code": "fox", "title": "Ryan faces critics",
+     "date": "2012-04-25", "url": "http://www.foxnews.com/x", "word_count": 456,
+     "authors": ["Jane Doe", "John Roe"]},
+    {"file": "nyt.txt", "outlet": "New York Times", "title": "", "date": "April 24, 2012"},
+    {"outlet": "no file key: skipped"}
+  ]
+}"""
+
+
+def test_a_datasets_manifest_json_names_the_outlets(tmp_path: Path) -> None:
+    """BASIL and AllSides folders carry a manifest.json: its articles' outlet, title, date,
+    url and authors are read; its own keys, empty values and non-ISO dates are not."""
+    (tmp_path / "fox.txt").write_text(ARTICLE)
+    (tmp_path / "nyt.txt").write_text(ARTICLE.replace("Russia", "Moscow"))
+    (tmp_path / "manifest.json").write_text(BASIL_STYLE)
+    corpus = load_corpus([tmp_path])
+    assert corpus.excluded == ()
+    fox, nyt = sorted(corpus.sources, key=lambda s: s.path)
+    assert (fox.declared.outlet, fox.declared.date, fox.declared.author) == (
+        "Fox News",
+        "2012-04-25",
+        "Jane Doe, John Roe",
+    )
+    assert fox.provenance["outlet"] == "manifest" and fox.declared.url == "http://www.foxnews.com/x"
+    assert nyt.declared.outlet == "New York Times"
+    assert "title" not in nyt.declared_keys and "date" not in nyt.declared_keys  # read from text
+
+
+def test_sources_toml_wins_over_manifest_json(tmp_path: Path) -> None:
+    (tmp_path / "fox.txt").write_text(ARTICLE)
+    (tmp_path / "manifest.json").write_text(BASIL_STYLE)
+    (tmp_path / "sources.toml").write_text('[[article]]\nfile = "fox.txt"\noutlet = "Fox"\n')
+    assert load_corpus([tmp_path]).sources[0].declared.outlet == "Fox"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"), [("{not json", "broken manifest"), ('{"files": []}', "no `articles` list")]
+)
+def test_unusable_manifest_json_is_excluded_and_the_articles_still_read(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "manifest.json").write_text(text)
+    corpus = load_corpus([tmp_path])
+    assert len(corpus.sources) == 1
+    assert [e.path for e in corpus.excluded] == [str(tmp_path / "manifest.json")]
+    assert reason in corpus.excluded[0].reason
