@@ -251,6 +251,11 @@ def content_words(words: Iterable[str], settings: Settings) -> frozenset[str]:
     return frozenset(found)
 
 
+def sentence_content(text: str, settings: Settings) -> frozenset[str]:
+    """A sentence's content words exactly as the aligner reads them (see `content_words`)."""
+    return content_words(_WORD.findall(text.lower()), settings)
+
+
 def align(articles: Sequence[AlignArticle], settings: Settings | None = None) -> AlignmentResult:
     """Shared claims, omissions and exclusive claims of `articles` (see the module doc)."""
     settings = settings or _default_settings()

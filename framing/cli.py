@@ -328,9 +328,16 @@ def _sample_briefing(path: Path | None) -> dict[str, Any]:
         if candidate is not None and candidate.is_file():
             return load_briefing_json(candidate)
     if Path("seeds").is_dir():
-        data: dict[str, Any] = json.loads(
-            to_json(_analyse([Path("seeds")], None, (), "", "", None, True))
+        seeds = _analyse(
+            sources=[Path("seeds")],
+            topics_file=None,
+            topic_options=(),
+            title="",
+            columns="",
+            lexicon_dir=None,
+            quiet=True,
         )
+        data: dict[str, Any] = json.loads(to_json(seeds))
         return data
     raise FramingError(
         "no briefing to check against", "--briefing", "run framing brief first, or give one"

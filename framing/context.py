@@ -47,7 +47,7 @@ def report_context(briefing: Json) -> Json:
         "topics": topics,
         "excluded": briefing["excluded"],
         "duplicates": briefing["duplicates"],
-        "outlet_count": len({a["label"] for a in articles}),
+        "outlet_count": len(outlets),
         "date_range": {"first": dates[0], "last": dates[-1]}
         if dates
         else {"first": "", "last": ""},

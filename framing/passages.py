@@ -15,8 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from framing.align import Settings, content_words
-from framing.lexicon import tokenize
+from framing.align import Settings, sentence_content
 from framing.models import Framing, KeyPassage
 
 KEY_PASSAGES = 3
@@ -33,7 +32,7 @@ Vector = dict[str, float]
 
 def sentence_words(texts: Iterable[str], settings: Settings) -> list[frozenset[str]]:
     """Each text's content words, as the aligner reads them (base forms, demonyms merged)."""
-    return [content_words((t.lower for t in tokenize(text)), settings) for text in texts]
+    return [sentence_content(text, settings) for text in texts]
 
 
 def document_frequency(sentences: Iterable[frozenset[str]]) -> Counter[str]:
