@@ -135,6 +135,9 @@ def test_pdf_pages_text_and_bookmarks(seeds_pdf: bytes, seeds_json: dict[str, An
     for article in seeds_json["articles"]:
         assert article["label"] in text
     assert reader.metadata.title == seeds_json["title"]
+    assert reader.metadata.author == f"framing {seeds_json['framing_version']}"
+    assert reader.metadata.subject.startswith("How 5 outlets frame Russia, Israel")
+    assert "Hamas" in reader.metadata["/Keywords"] and "JFeed" in reader.metadata["/Keywords"]
     outline = [item.title for item in _flatten(reader.outline)]
     for heading in (
         "Key findings",
