@@ -1,14 +1,19 @@
 """Report templates: where they are found, and what each one says about itself.
 
-A template is named or given by path. Names are looked up through layers, first match wins,
-the way MkDocs' `custom_dir` sits over a theme: `--template-dir DIR` (or FRAMING_TEMPLATE_DIR),
-then `./report_templates/`, then the built-in ones. In a layer, a template is a folder holding a
-`template.toml` (name, description, entry file, output formats, page size) and its files, or a
-single `.html` / `.md` file. A layer's `briefing` replaces the built-in briefing.
+A template is named, or given as the path of its folder. Names are looked up through layers,
+first match wins, the way MkDocs' `custom_dir` sits over a theme: `--template-dir DIR` (or
+FRAMING_TEMPLATE_DIR), then `./report_templates/`, then the built-in ones. In a layer, a
+template is a folder holding a `template.toml` (name, description, entry file, output formats,
+page size) and its files, or a single `.html` / `.md` file.
+
+A template is code, so none runs that the user did not choose: with no `--template`, the report
+is the built-in briefing, or the `briefing` of a `--template-dir` the user gave; a folder that
+happens to sit in the working directory (a cloned project, a downloaded corpus) never replaces it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tomllib
@@ -82,20 +87,46 @@ def available(template_dir: Path | None) -> list[ReportTemplate]:
 
 
 def find_template(spec: str | None, template_dir: Path | None) -> ReportTemplate:
-    """The template `spec` names (or the default briefing), or the one at path `spec`."""
-    if spec and (Path(spec).exists() or "/" in spec or Path(spec).suffix):
-        if not Path(spec).exists():
-            raise FramingError("no such template file or folder", spec, _LIST_HINT)
-        return _from_path(Path(spec), "path")
-    name = spec or DEFAULT
+    """The template `spec` names, or the one in the folder at path `spec`; without `spec`,
+    the default: a `briefing` in `template_dir`, else the built-in briefing."""
+    if spec is None:
+        chosen = [t for t in available(template_dir) if t.layer == "--template-dir"]
+        return next((t for t in chosen if _answers_to(t, DEFAULT)), BUILTIN)
+    if _is_path(spec):
+        return _from_folder(spec)
     for template in available(template_dir):
-        if name in (template.name, template.folder.name if template.layer != "built-in" else ""):
+        if _answers_to(template, spec):
             return template
     names = ", ".join(dict.fromkeys(t.name for t in available(template_dir)))
-    raise FramingError(f"no template named {name!r} (have: {names})", "--template", _LIST_HINT)
+    raise FramingError(f"no template named {spec!r} (have: {names})", "--template", _LIST_HINT)
 
 
-_LIST_HINT = "see `framing templates list`, or give a path to a .html/.md file or a folder"
+_LIST_HINT = "see `framing templates list`, or give the path of a template folder"
+
+
+def _answers_to(template: ReportTemplate, name: str) -> bool:
+    """A template answers to its name and, outside the built-ins, to its folder's name."""
+    return name in (template.name, template.folder.name if template.layer != "built-in" else "")
+
+
+def _is_path(spec: str) -> bool:
+    """A spec with a path separator, or "." / "..", is a folder; anything else is a name
+    (so a folder that happens to be in the working directory never answers to a name)."""
+    return "/" in spec or os.sep in spec or spec in (".", "..")
+
+
+def _from_folder(spec: str) -> ReportTemplate:
+    """The template in the folder at `spec`; a file is refused, whatever it holds."""
+    folder = Path(spec)
+    if not folder.is_dir():
+        what = "a file" if folder.exists() else "no such folder"
+        raise FramingError(
+            f"{what}: --template takes a template name or a template folder",
+            spec,
+            "give the folder holding its template.toml, or put a single .html/.md file in a "
+            "folder and pass --template-dir FOLDER --template NAME",
+        )
+    return _from_path(folder, "path")
 
 
 def _is_template(path: Path) -> bool:

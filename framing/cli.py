@@ -38,11 +38,12 @@ LEXICON_HELP = (
 )
 TEMPLATE_HELP = (
     "The report template: a name found in --template-dir, then ./report_templates/, then the "
-    "built-in ones (see `framing templates list`), or a path to a template file or folder. "
-    "Default: briefing."
+    "built-in ones (see `framing templates list`), or the path of a template folder. "
+    "Default: the built-in briefing (or the briefing in --template-dir)."
 )
 TEMPLATE_DIR_HELP = (
-    "A folder of templates searched before ./report_templates/. Also FRAMING_TEMPLATE_DIR."
+    "A folder of templates searched before ./report_templates/; its `briefing`, if any, "
+    "becomes the default. Also FRAMING_TEMPLATE_DIR."
 )
 
 
@@ -164,7 +165,7 @@ def render(
     quiet: bool,
 ) -> None:
     """Render a Briefing JSON with a template, without analysing again."""
-    chosen = find_template(template, template_dir)
+    chosen = _template_in_use(template, template_dir, quiet)
     wanted = {"html": html_path, "pdf": pdf_path, "md": md_path}
     paths = {fmt: path for fmt, path in wanted.items() if path is not None}
     if not paths:
@@ -179,6 +180,18 @@ def render(
     outputs = _rendered(load_briefing_json(briefing_json), chosen, paths)
     write_atomically(outputs)
     _report(list(outputs), quiet)
+
+
+def _template_in_use(spec: str | None, template_dir: Path | None, quiet: bool) -> ReportTemplate:
+    """The template the options choose. One that is not built in is code from a folder, so
+    the run says on stderr which it is and where it comes from."""
+    chosen = find_template(spec, template_dir)
+    if chosen.layer != "built-in" and not quiet:
+        click.echo(
+            f"Using template {chosen.name!r} from {chosen.path} ({chosen.layer}; sandboxed)",
+            err=True,
+        )
+    return chosen
 
 
 def _rendered(
@@ -216,7 +229,7 @@ def brief(
 ) -> None:
     """Analyse articles and write the HTML report, the PDF briefing and the JSON (or what
     the chosen template makes: briefing.md for a Markdown one)."""
-    chosen = find_template(template, template_dir)  # before the analysis: fail fast
+    chosen = _template_in_use(template, template_dir, analysis["quiet"])  # fail fast
     briefing = _analyse(**analysis)
     data = to_json(briefing)
     paths = {fmt: output_dir / f"briefing.{fmt}" for fmt in chosen.formats}
@@ -283,6 +296,8 @@ def templates_list(template_dir: Path | None) -> None:
         )
         if template.description:
             click.echo(f"{'':<20} {template.description}")
+    default = find_template(None, template_dir)
+    click.echo(f"Without --template: {default.name} ({default.layer}, {default.path})")
 
 
 @templates.command("init", cls=FramingCommand)

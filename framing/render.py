@@ -19,21 +19,26 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from framing.catalog import BUILTIN, BUILTIN_DIR, ReportTemplate
 from framing.context import report_context
 from framing.errors import FramingError
+from framing.offline import find_refusal, with_policy
 
 
 def make_environment(template_dir: Path | None = None) -> Environment:
-    """The jinja2 environment: autoescaped (article text is data), strict about typos.
+    """The jinja2 environment: sandboxed, autoescaped (article text is data), strict about
+    typos. A template is code that someone else may have written (a downloaded corpus, a
+    cloned folder): in the sandbox it formats the context and cannot reach Python.
 
     Templates in `template_dir` come first, then the built-in ones, which a custom template
     can also reach as `builtin:NAME` to extend the template it replaces.
     """
     builtin = PackageLoader("framing", "templates")
     custom = [FileSystemLoader(template_dir)] if template_dir else []
-    env = Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([*custom, PrefixLoader({"builtin": builtin}, delimiter=":"), builtin]),
         # Name every extension we render: select_autoescape's default skips ".j2" (TRAPS.md).
         autoescape=select_autoescape(["html", "htm", "xml", "j2"]),
@@ -73,11 +78,26 @@ def format_number(value: float, digits: int = 1) -> str:
 
 
 def render_html(briefing: dict[str, Any], template: ReportTemplate = BUILTIN) -> str:
-    """The report of a Briefing JSON rendered with `template`: self-contained HTML (or the
-    Markdown of a .md template). A template that would load anything remote is refused."""
+    """The report of a Briefing JSON rendered with `template`: self-contained HTML carrying
+    a Content-Security-Policy that allows no request (or the Markdown of a .md template).
+    A template that would load anything remote, or run a script of its own, is refused."""
+    text = _rendered(briefing, template)
+    markdown = "md" in template.formats
+    refusal = find_refusal(text, markdown=markdown)
+    if refusal is not None:
+        raise FramingError(
+            f"the template {refusal.problem}: reports load nothing",
+            _line_of(refusal.needle, template),
+            "put it inline: CSS in a <style> element, images and fonts as data: URLs",
+        )
+    return text if markdown else with_policy(text)
+
+
+def _rendered(briefing: dict[str, Any], template: ReportTemplate) -> str:
+    """`template` rendered in the sandbox, its errors located at the template line."""
     env = make_environment(None if template.layer == "built-in" else template.folder)
     try:
-        text = env.get_template(template.entry).render(report_context(briefing))
+        return env.get_template(template.entry).render(report_context(briefing))
     except TemplateNotFound as error:
         raise FramingError(
             f"template {error.name!r} not found", _location(error, template), _NOT_FOUND_HINT
@@ -86,39 +106,20 @@ def render_html(briefing: dict[str, Any], template: ReportTemplate = BUILTIN) ->
         raise FramingError(
             f"template error: {error}", _location(error, template), _hint(error)
         ) from None
-    _refuse_remote(text, template)
-    return text
 
 
 _NOT_FOUND_HINT = (
     "check the file name next to the template; to extend the built-in briefing, "
     '{% extends "builtin:briefing.html" %}'
 )
-_REMOTE = re.compile(
-    r"""(?:\b(?:src|href|srcset|action|data)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])"""
-    r"""((?:https?:|ftp:)?//[^"'\s)>]+)""",
-    re.IGNORECASE,
-)
-
-
-def _refuse_remote(text: str, template: ReportTemplate) -> None:
-    """The report must work offline and the PDF fetches nothing: a remote URL is an error,
-    located at the template line that wrote it when it is written there literally."""
-    found = _REMOTE.search(text)
-    if found is None:
-        return
-    url = found.group(1)
-    raise FramingError(
-        f"the template loads a remote URL, {url}: reports fetch nothing",
-        _line_of(url, template),
-        "put it inline: CSS in a <style> element, images as data: URLs",
-    )
 
 
 def _line_of(needle: str, template: ReportTemplate) -> str:
-    """`file, line N` of the first template file in the folder holding `needle`."""
-    for path in sorted(template.folder.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".md", ".css", ".j2"):
+    """`file, line N` of the first template file in the folder holding the output line
+    `needle` (as written there, before jinja), else the entry file."""
+    needle = needle.strip()
+    for path in sorted(template.folder.rglob("*")) if needle else []:
+        if path.is_file() and path.suffix in (".html", ".md", ".css", ".j2", ".js"):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if needle in line:
                     return f"{path}, line {number}"
@@ -140,6 +141,8 @@ def _location(error: TemplateError, template: ReportTemplate) -> str:
 def _hint(error: TemplateError) -> str:
     if isinstance(error, TemplateSyntaxError):
         return "fix the template syntax"
+    if isinstance(error, SecurityError):
+        return "templates run sandboxed: they format the documented context, nothing else"
     return "use only the keys documented in docs/templates.md"
 
 

@@ -109,10 +109,11 @@ def test_python_dash_m(tmp_path: Path) -> None:
 def test_house_style_template_extends_the_builtin(tmp_path: Path) -> None:
     data = tmp_path / "b.json"
     assert run("analyze", str(SEEDS), "-o", str(data))[0] == 0
-    template = SEEDS.parent / "report_templates" / "house-style.html"
+    templates = SEEDS.parent / "report_templates"
     code, _, err = run(
-        "render", str(data), "--template", str(template), "--html", str(tmp_path / "h.html")
-    )
+        "render", str(data), "--template-dir", str(templates), "--template", "house-style",
+        "--html", str(tmp_path / "h.html"),
+    )  # fmt: skip
     assert code == 0, err
     html = (tmp_path / "h.html").read_text()
     assert "The Example Institute" in html and "#8c1f28" in html
@@ -135,8 +136,9 @@ def test_broken_template_is_one_line_and_writes_nothing(
     (tmp_path / "mine.html").write_text(template)
     out = tmp_path / "out.html"
     code, _, err = run(
-        "render", str(data), "--template", str(tmp_path / "mine.html"), "--html", str(out)
-    )
+        "render", str(data), "--template-dir", str(tmp_path), "--template", "mine",
+        "--html", str(out), "-q",
+    )  # fmt: skip
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and message in err
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))

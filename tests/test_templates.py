@@ -58,10 +58,76 @@ def test_names_are_found_layer_by_layer(project: Path) -> None:
     assert any(line.startswith("briefing") and "built-in" in line for line in out.splitlines())
 
 
-def test_a_project_briefing_replaces_the_builtin_by_name(project: Path) -> None:
-    _template(project / "report_templates" / "briefing", STANDALONE.replace("{{ layer }}", "own"))
-    assert run("render", "reports/briefing.json", "--html", "a.html")[0] == 0
-    assert "<p>own</p>" in Path("a.html").read_text()
+HOSTILE = '{% set _ = lipsum.__globals__["os"].system("id > PWNED") %}<p>own</p>\n'
+
+
+def test_a_folder_in_the_working_directory_runs_only_when_named(project: Path) -> None:
+    """A cloned folder's report_templates/briefing/ does not replace the built-in report;
+    named, it runs sandboxed, and the run says which template it used and from where."""
+    _template(project / "report_templates" / "briefing", HOSTILE)
+    code, _, err = run("render", "reports/briefing.json", "--html", "a.html")
+    assert code == 0 and err == ""
+    html = Path("a.html").read_text()
+    assert 'id="topic-syria"' in html and "<p>own</p>" not in html
+    code, _, err = run("render", "reports/briefing.json", "--template", "briefing", "--html", "b")
+    assert code == 1 and "Using template 'briefing' from report_templates/briefing/t.html" in err
+    assert "__globals__" in err and "unsafe" in err and "templates run sandboxed" in err
+    assert not (project / "PWNED").exists() and not Path("b").exists()
+
+
+def test_a_template_dir_given_by_the_user_sets_the_default(project: Path) -> None:
+    _template(project / "mine" / "briefing", STANDALONE.replace("{{ layer }}", "mine"))
+    code, _, err = run("render", "reports/briefing.json", "--template-dir", "mine", "--html", "a")
+    assert code == 0 and "Using template 'briefing' from mine/briefing/t.html" in err
+    assert "<p>mine</p>" in Path("a").read_text()
+    code, out, _ = run("templates", "list", "--template-dir", "mine")
+    assert "Without --template: briefing (--template-dir, mine/briefing/t.html)" in out
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '{{ lipsum.__globals__["os"].system("touch PWNED") }}',
+        '{{ cycler.__init__.__globals__.os.popen("touch PWNED").read() }}',
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ (title|attr('__class__')).__mro__ }}",
+        "{{ '{0.__class__.__init__.__globals__}'.format(title) }}",
+        "{{ self._TemplateReference__context }}",
+        "{{ namespace.__init__.__globals__ }}",
+        "{% for x in range.__self__.__dict__ %}{% endfor %}",
+    ],
+)
+def test_templates_run_sandboxed(project: Path, payload: str) -> None:
+    _template(project / "report_templates" / "evil", f"<p>{{{{ title }}}}</p>\n{payload}\n")
+    code, _, err = run("render", "reports/briefing.json", "--template", "evil", "--html", "o")
+    assert code == 1 and "t.html, line 2: template error" in err, err
+    assert len(err.strip().splitlines()) == 2  # which template, then the one-line error
+    assert not (project / "PWNED").exists() and not Path("o").exists()
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("/etc/passwd", "/etc/passwd: a file: --template takes a template name or a template"),
+        ("./nowhere", "./nowhere: no such folder"),
+        ("report_templates/x/t.html", "a file"),
+    ],
+)
+def test_template_takes_a_name_or_a_folder_never_a_file(
+    project: Path, spec: str, message: str
+) -> None:
+    _template(project / "report_templates" / "x", STANDALONE.replace("{{ layer }}", "x"))
+    code, _, err = run("render", "reports/briefing.json", "--template", spec, "--html", "o")
+    assert code == 1 and message in err and not Path("o").exists()
+    code, _, err = run("render", "reports/briefing.json", "--template", "report_templates/x/",
+                       "--html", "o")  # fmt: skip
+    assert code == 0 and "(path; sandboxed)" in err
+
+
+def test_a_folder_in_the_working_directory_does_not_answer_to_a_name(project: Path) -> None:
+    _template(project / "briefing", HOSTILE)  # ./briefing/, not in a layer
+    assert run("render", "reports/briefing.json", "--template", "briefing", "--html", "a")[0] == 0
+    assert "<p>own</p>" not in Path("a").read_text()
 
 
 def test_init_then_check_then_render(project: Path) -> None:
@@ -132,8 +198,9 @@ def test_broken_template_is_one_line_and_writes_nothing(
     if css:
         (folder / "style.css").write_text(css)
     code, _, err = run(
-        "render", "reports/briefing.json", "--template", "bad", "--html", "o.html", "--pdf", "o.pdf"
-    )
+        "render", "reports/briefing.json", "--template", "bad", "--html", "o.html",
+        "--pdf", "o.pdf", "-q",
+    )  # fmt: skip
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and message in err, err
     assert "(" in err  # the hint
