@@ -52,8 +52,13 @@ POLICY_META = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n
 class Refusal:
     """What a template wrote that a report may not hold, and the text to find it by."""
 
+    kind: str  # "remote", "script" or "refresh": what the fix is
     problem: str  # "loads a remote URL, http://…", said after "the template"
     needle: str  # the output's line that has it, to find the template line by
+
+
+_Problem = tuple[str, str]
+"""A `Refusal` before it is located: (kind, problem)."""
 
 
 def find_refusal(text: str, *, markdown: bool = False) -> Refusal | None:
@@ -62,7 +67,8 @@ def find_refusal(text: str, *, markdown: bool = False) -> Refusal | None:
     if markdown:
         found = _MARKDOWN_IMAGE.search(text)
         if found:
-            return Refusal(f"loads a remote image, {found.group(1)}", found.group(1))
+            url = found.group(1)
+            return Refusal("remote", f"loads a remote image, {url}", url)
         text = text.replace("\\<", "\\&lt;")
     checker = _Checker()
     checker.feed(text)
@@ -73,8 +79,10 @@ def find_refusal(text: str, *, markdown: bool = False) -> Refusal | None:
 def with_policy(page: str) -> str:
     """`page` with the policy's <meta> first in its head, before anything that could load."""
     finder = _HeadFinder()
-    finder.feed(page)
-    finder.close()
+    for start in range(0, len(page), 4096):  # the head is near the top: stop once it is found
+        finder.feed(page[start : start + 4096])
+        if finder.done:
+            break
     at = finder.insertion_point(page)
     return page[:at] + POLICY_META + page[at:]
 
@@ -152,50 +160,47 @@ class _Checker(HTMLParser):
             culprit = next((line for line in lines if _css_problem(html.unescape(line))), lines[0])
             self._refuse(_css_problem(html.unescape(text)), culprit)
         elif script_hash(text) not in ALLOWED_SCRIPTS:
-            self._refuse(_SCRIPT_PROBLEM, lines[0])
+            self._refuse(("script", "has a script of its own"), lines[0])
 
-    def _refuse(self, problem: str | None, needle: str) -> None:
+    def _refuse(self, problem: _Problem | None, needle: str) -> None:
         if problem and self.refusal is None:
-            self.refusal = Refusal(problem, needle)
+            self.refusal = Refusal(*problem, needle)
 
 
-_SCRIPT_PROBLEM = (
-    "has a script of its own: a report runs only framing's filters script (its "
-    "Content-Security-Policy blocks any other)"
-)
-
-
-def _attribute_problem(tag: str, name: str, value: str, attrs: dict[str, str | None]) -> str:
-    """What is wrong with one attribute, or ""."""
+def _attribute_problem(
+    tag: str, name: str, value: str, attrs: dict[str, str | None]
+) -> _Problem | None:
+    """What is wrong with one attribute, if anything."""
     if name.startswith("on") and name != "open":
-        return f"has an event handler ({name}=): a report's policy runs no inline handler"
+        return ("script", f"has an inline event handler ({name}=)")
     if name == "srcdoc":
         inner = find_refusal(value)
-        return f"frames a document that {inner.problem}" if inner else ""
+        return (inner.kind, f"frames a document that {inner.problem}") if inner else None
     if name == "style":
         return _css_problem(value)
     if tag == "script" and name == "src":
-        return f"loads a script file, {value}: a report carries its script inline"
+        return ("script", f"loads a script file, {value}")
     if tag == "meta" and "http-equiv" in attrs:
         return _meta_problem(str(attrs["http-equiv"]).lower(), name, value)
     if name in _TEXT_ATTRIBUTES or name.startswith(_TEXT_PREFIXES):
-        return ""
+        return None
     if tag in _LINKS and name == "href":
-        return ""
-    url = remote_url(value)
-    return f"loads a remote URL, {url}" if url else ""
+        return None
+    return _remote(remote_url(value))
 
 
-def _meta_problem(equiv: str, name: str, value: str) -> str:
+def _meta_problem(equiv: str, name: str, value: str) -> _Problem | None:
     if equiv == "refresh":
-        return "refreshes or redirects the page (<meta http-equiv=refresh>)"
-    url = remote_url(value) if name == "content" else None
-    return f"loads a remote URL, {url}" if url else ""
+        return ("refresh", "refreshes or redirects the page (<meta http-equiv=refresh>)")
+    return _remote(remote_url(value)) if name == "content" else None
 
 
-def _css_problem(css: str) -> str:
-    url = remote_url(css_decoded(css))
-    return f"loads a remote URL, {url}" if url else ""
+def _css_problem(css: str) -> _Problem | None:
+    return _remote(remote_url(css_decoded(css)))
+
+
+def _remote(url: str | None) -> _Problem | None:
+    return ("remote", f"loads a remote URL, {url}") if url else None
 
 
 class _HeadFinder(HTMLParser):
@@ -206,23 +211,23 @@ class _HeadFinder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.start: tuple[int, int] | None = None  # (line, column) of the doctype's end
         self.head: tuple[int, int] | None = None  # of the end of an opening <head> tag
-        self._done = False  # an element or text came first: the head is implicit
+        self.done = False  # the head was opened, or an element or text opened it implicitly
 
     def handle_decl(self, decl: str) -> None:
-        if not self._done:
+        if not self.done:
             line, column = self.getpos()
             self.start = (line, column + len(f"<!{decl}>"))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._done or tag == "html":
+        if self.done or tag == "html":
             return
         if tag == "head":
             line, column = self.getpos()
             self.head = (line, column + len(self.get_starttag_text() or ""))
-        self._done = True
+        self.done = True
 
     def handle_data(self, data: str) -> None:
-        self._done = self._done or bool(data.strip())
+        self.done = self.done or bool(data.strip())
 
     def insertion_point(self, page: str) -> int:
         """The character offset in `page` to insert at."""

@@ -86,11 +86,25 @@ def render_html(briefing: dict[str, Any], template: ReportTemplate = BUILTIN) ->
     refusal = find_refusal(text, markdown=markdown)
     if refusal is not None:
         raise FramingError(
-            f"the template {refusal.problem}: reports load nothing",
+            f"the template {refusal.problem}: {_REFUSED[refusal.kind][0]}",
             _line_of(refusal.needle, template),
-            "put it inline: CSS in a <style> element, images and fonts as data: URLs",
+            _REFUSED[refusal.kind][1],
         )
     return text if markdown else with_policy(text)
+
+
+_REFUSED = {  # kind of refusal: (why, how to fix)
+    "remote": (
+        "reports load nothing",
+        "put it inline: CSS in a <style> element, images and fonts as data: URLs",
+    ),
+    "script": (
+        "a report runs only framing's own filters script (its Content-Security-Policy blocks "
+        "any other)",
+        'remove it; <script>{% include "builtin:filters.js" %}</script> adds the filters',
+    ),
+    "refresh": ("a report stays where the reader opened it", "remove the <meta>"),
+}
 
 
 def _rendered(briefing: dict[str, Any], template: ReportTemplate) -> str:

@@ -189,6 +189,12 @@ def test_page_size_from_template_toml(project: Path) -> None:
         ("<style>{% include 'style.css' %}</style>", "p {}\n@import url('https://x.org/f.css');",
          "style.css, line 2: the template loads a remote URL, https://x.org/f.css"),
         ('<img src="http://example.com/logo.png">', "", "t.html, line 1"),
+        ('<p>{{ title }}</p>\n<img src="&#104;ttp://example.com/a.png">', "",
+         "t.html, line 2: the template loads a remote URL, http://example.com/a.png"),
+        ("<p>{{ title }}</p>\n<script>fetch('/x')</script>", "",
+         "t.html, line 2: the template has a script of its own: a report runs only framing's"),
+        ('<meta http-equiv="refresh" content="0; url=https://example.com/">', "",
+         "t.html, line 1: the template refreshes or redirects the page"),
     ],
 )  # fmt: skip
 def test_broken_template_is_one_line_and_writes_nothing(
@@ -205,6 +211,14 @@ def test_broken_template_is_one_line_and_writes_nothing(
     assert len(err.strip().splitlines()) == 1 and message in err, err
     assert "(" in err  # the hint
     assert not list(project.glob("o.*")) and not list(project.glob(".o.*"))
+
+
+def test_a_custom_template_may_include_the_builtin_filters(project: Path) -> None:
+    text = STANDALONE.replace("{{ layer }}", "x") + '<script>{% include "builtin:filters.js" %}'
+    _template(project / "report_templates" / "lively", text + "</script>\n")
+    code, _, err = run("render", "reports/briefing.json", "--template", "lively", "--html", "o")
+    assert code == 0, err
+    assert "Content-Security-Policy" in Path("o").read_text()
 
 
 @pytest.mark.parametrize(
