@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -74,12 +75,14 @@ def layers(template_dir: Path | None) -> list[tuple[str, Path]]:
     return [*found, ("report_templates", PROJECT_DIR)]
 
 
-def available(template_dir: Path | None) -> list[ReportTemplate]:
-    """Every template a name can reach, in lookup order; a name hidden by an earlier layer
-    is listed too (as the user would find it by path), after the one that wins."""
+def available(
+    template_dir: Path | None, only: Sequence[str] = ("--template-dir", "report_templates")
+) -> list[ReportTemplate]:
+    """Every template a name can reach, in lookup order, in the layers named in `only`; a
+    name hidden by an earlier layer is listed too, after the one that wins."""
     templates = []
     for layer, folder in layers(template_dir):
-        if folder.is_dir():
+        if layer in only and folder.is_dir():
             templates += [
                 _from_path(path, layer) for path in sorted(folder.iterdir()) if _is_template(path)
             ]
@@ -89,8 +92,8 @@ def available(template_dir: Path | None) -> list[ReportTemplate]:
 def find_template(spec: str | None, template_dir: Path | None) -> ReportTemplate:
     """The template `spec` names, or the one in the folder at path `spec`; without `spec`,
     the default: a `briefing` in `template_dir`, else the built-in briefing."""
-    if spec is None:
-        chosen = [t for t in available(template_dir) if t.layer == "--template-dir"]
+    if spec is None:  # read nothing in ./report_templates/: a broken folder there is not ours
+        chosen = available(template_dir, only=["--template-dir"])
         return next((t for t in chosen if _answers_to(t, DEFAULT)), BUILTIN)
     if _is_path(spec):
         return _from_folder(spec)

@@ -244,7 +244,12 @@ def test_hostile_article_fields_stay_literal_in_chromium(
     chromium: str, listener: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """XSS and Jinja payloads in every article field, and a sentence quoting code, brief fine
-    and stay text: no script ran, no request was made, {{ 7*7 }} is not 49."""
+    and stay text: no script ran, no request was made, {{ 7*7 }} is not 49. The folder also
+    brings a report_templates/briefing/ that would run a command: a plain brief ignores it."""
+    hostile = tmp_path / "report_templates" / "briefing"
+    hostile.mkdir(parents=True)
+    (hostile / "template.toml").write_text('entry = "t.html"\n')
+    (hostile / "t.html").write_text('{{ lipsum.__globals__["os"].system("touch PWNED") }}')
     for outlet, body in BODIES.items():
         front = "\n".join(f"{key}: '{value} {outlet}'" for key, value in PAYLOADS.items())
         (tmp_path / "corpus" / outlet).mkdir(parents=True)
@@ -252,8 +257,9 @@ def test_hostile_article_fields_stay_literal_in_chromium(
             f"---\n{front}\n---\n{body.replace('LISTENER', listener.host)}\n"
         )
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["brief", "corpus", "-o", "out", "-q"])
+    result = CliRunner().invoke(cli, ["brief", "corpus", "-o", "out"])
     assert result.exit_code == 0, result.output
+    assert "Using template" not in result.stderr and not (tmp_path / "PWNED").exists()
     page, _ = open_page(chromium, tmp_path / "out" / "briefing.html", tmp_path / "p")
     dom = BeautifulSoup(page, "html.parser")
     assert dom.body is not None and "data-pwned" not in str(dom.body.attrs)

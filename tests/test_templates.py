@@ -124,6 +124,15 @@ def test_template_takes_a_name_or_a_folder_never_a_file(
     assert code == 0 and "(path; sandboxed)" in err
 
 
+def test_a_broken_template_in_the_working_directory_does_not_stop_the_default(
+    project: Path,
+) -> None:
+    (project / "report_templates" / "broken").mkdir(parents=True)
+    (project / "report_templates" / "broken" / "template.toml").write_text("entry = [")
+    code, _, err = run("render", "reports/briefing.json", "--html", "a.html")
+    assert code == 0 and err == ""
+
+
 def test_a_folder_in_the_working_directory_does_not_answer_to_a_name(project: Path) -> None:
     _template(project / "briefing", HOSTILE)  # ./briefing/, not in a layer
     assert run("render", "reports/briefing.json", "--template", "briefing", "--html", "a")[0] == 0
