@@ -38,8 +38,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from framing import align as aligner
-from framing.align import AlignArticle, AlignSentence, align
+from framing.compare import align as aligner
+from framing.compare.align import AlignArticle, AlignSentence, align
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared/eval"
 SIZES = (1_000, 2_000, 5_000, 10_000)

@@ -25,8 +25,8 @@ from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
-from framing import duplicates
-from framing.duplicates import find_duplicates
+from framing.ingest import duplicates
+from framing.ingest.duplicates import find_duplicates
 
 T = TypeVar("T")
 Articles = list[tuple[str, str]]
@@ -55,7 +55,7 @@ def timed(function: Callable[[], T], repeat: int) -> tuple[float, float, T]:
 
 @contextmanager
 def counting(name: str, counts: dict[str, int]) -> Iterator[None]:
-    """Count calls to a function of framing.duplicates, in a run kept apart from the timed ones."""
+    """Count calls to a function of framing.ingest.duplicates, in a run apart from the timing."""
     original = getattr(duplicates, name)
 
     def counted(*args: Any) -> Any:

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from framing.clean import clean
-from framing.ingest import load_corpus
-from framing.records import Record, read_records
+from framing.ingest.clean import clean
+from framing.ingest.corpus import load_corpus
+from framing.ingest.records import Record, read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "allsides_scale.jsonl.gz"

@@ -66,8 +66,8 @@ def _measures_vs_vader(briefing: Any) -> tuple[float, float]:
     same sentences (the one dependency the measures call per sentence)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    from framing.analyse.measure import Measures
     from framing.lexicon import load_lexicons, tokenized
-    from framing.measure import Measures
 
     measures, vader = Measures(load_lexicons()), SentimentIntensityAnalyzer()
     texts = [tokenized((s.id, s.text, s.heading) for s in a.sentences) for a in briefing.articles]
@@ -80,9 +80,9 @@ def main(paths: list[Path]) -> dict[str, Any]:
     import textstat
     from weasyprint import HTML
 
-    from framing.briefing import build_briefing, to_json
-    from framing.render import render_html, render_pdf
-    from framing.topics import default_topics
+    from framing.analyse.topics import default_topics
+    from framing.pipeline import build_briefing, to_json
+    from framing.report.render import render_html, render_pdf
 
     topics = default_topics()
     analyse_s, briefing = timed(lambda: build_briefing(paths, topics))

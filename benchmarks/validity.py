@@ -33,11 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from framing.analyse.loaded import LoadedLanguage
+from framing.analyse.segment import split_sentences
+from framing.analyse.tone import sentence_tone
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
-from framing.loaded import LoadedLanguage
 from framing.models import Document, Metadata, Paragraph
-from framing.segment import split_sentences
-from framing.tone import sentence_tone
 
 VADER_GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 Classifier = Callable[[TokenizedSentence], bool]

@@ -14,12 +14,12 @@ from typing import Any, TypeVar
 import click
 
 from framing import __version__
-from framing.briefing import build_briefing, load_briefing_json, to_json
-from framing.catalog import ReportTemplate, available, find_template, init_template
+from framing.analyse.topics import default_topics, load_topics, merge_topics, parse_topic_option
 from framing.errors import FramingError
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
-from framing.topics import default_topics, load_topics, merge_topics, parse_topic_option
+from framing.pipeline import build_briefing, load_briefing_json, to_json
+from framing.report.catalog import ReportTemplate, available, find_template, init_template
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -199,7 +199,7 @@ def _rendered(
 ) -> dict[Path, bytes]:
     """The template's outputs for the formats in `paths`: HTML or Markdown text, and the
     PDF printed from that HTML."""
-    from framing.render import render_html, render_pdf
+    from framing.report.render import render_html, render_pdf
 
     text = render_html(briefing, template)
     outputs = {paths[fmt]: text.encode() for fmt in ("html", "md") if fmt in paths}
@@ -249,11 +249,10 @@ def brief(
 def inspect(source: Path, columns: str, as_json: bool) -> None:
     """Show how an article was cleaned: every line kept or removed, and why, and where
     each metadata field came from. SOURCE is a file, a folder, or corpus.jsonl#N."""
-    from framing.audit import audit, format_audit
-    from framing.clean import clean
-    from framing.ingest import load_corpus
-    from framing.language import detect_language
-    from framing.segment import body_text
+    from framing.ingest.audit import audit, format_audit
+    from framing.ingest.clean import body_text, clean
+    from framing.ingest.corpus import load_corpus
+    from framing.ingest.language import detect_language
 
     path, _, record = str(source).partition("#")
     corpus = load_corpus([Path(path)], _columns(columns))
@@ -399,7 +398,7 @@ def _umask() -> int:
 
 
 def _columns(option: str) -> Mapping[str, str]:
-    from framing.records import DEFAULT_COLUMNS, parse_columns
+    from framing.ingest.records import DEFAULT_COLUMNS, parse_columns
 
     return parse_columns(option) if option else DEFAULT_COLUMNS
 

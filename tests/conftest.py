@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from framing.briefing import build_briefing, to_json
-from framing.clean import clean
-from framing.ingest import load_corpus
+from framing.analyse.segment import split_sentences
+from framing.analyse.topics import default_topics
+from framing.ingest.clean import clean
+from framing.ingest.corpus import load_corpus
 from framing.lexicon import TokenizedSentence, tokenized
 from framing.models import Briefing
-from framing.segment import split_sentences
-from framing.topics import default_topics
+from framing.pipeline import build_briefing, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -34,14 +34,14 @@ def seeds_json(seeds_briefing: Briefing) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def seeds_html(seeds_json: dict[str, Any]) -> str:
-    from framing.render import render_html
+    from framing.report.render import render_html
 
     return render_html(seeds_json)
 
 
 @pytest.fixture(scope="session")
 def seeds_pdf(seeds_html: str) -> bytes:
-    from framing.render import render_pdf
+    from framing.report.render import render_pdf
 
     return render_pdf(seeds_html)
 

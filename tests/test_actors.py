@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from framing.actors import Actors
+from framing.analyse.actors import Actors
+from framing.analyse.tone import sentence_tone
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import ActorProfile, Match
-from framing.tone import sentence_tone
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from framing.align import (
+from framing.analyse.segment import split_sentences
+from framing.analyse.topics import TopicMatcher, default_topics
+from framing.compare.align import (
     AlignArticle,
     AlignmentResult,
     AlignSentence,
@@ -16,10 +18,8 @@ from framing.align import (
     load_settings,
     word_diff,
 )
-from framing.clean import clean
-from framing.ingest import load_corpus
-from framing.segment import split_sentences
-from framing.topics import TopicMatcher, default_topics
+from framing.ingest.clean import clean
+from framing.ingest.corpus import load_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from conftest import SEEDS
 
-from framing.briefing import build_briefing, load_briefing_json, to_json
+from framing.analyse.topics import default_topics
 from framing.errors import FramingError
 from framing.models import Briefing
-from framing.topics import default_topics
+from framing.pipeline import build_briefing, load_briefing_json, to_json
 
 GOLD = Path(__file__).parent / "gold" / "seeds-briefing.json"
 UPDATE = os.environ.get("FRAMING_UPDATE_GOLD") == "1"

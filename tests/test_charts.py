@@ -14,9 +14,9 @@ from typing import Any
 import pypdf
 import pytest
 
-from framing.charts import frame_multiples, measure_multiples, profile_charts, tone_bars
-from framing.context import report_context
-from framing.render import make_environment, render_pdf
+from framing.report.charts import frame_multiples, measure_multiples, profile_charts, tone_bars
+from framing.report.context import report_context
+from framing.report.render import make_environment, render_pdf
 
 Json = dict[str, Any]
 

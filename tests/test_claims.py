@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import DATA
 
-from framing.briefing import build_briefing, to_json
+from framing.analyse.topics import default_topics
 from framing.errors import FramingError
-from framing.render import render_html
-from framing.topics import default_topics
+from framing.pipeline import build_briefing, to_json
+from framing.report.render import render_html
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, SEEDS, article
 
-from framing.clean import clean, reduce_links
-from framing.ingest import load_corpus
+from framing.ingest.clean import clean, reduce_links
+from framing.ingest.corpus import load_corpus
 from framing.models import Briefing, Metadata, Source
 
 # Lines of page boilerplate in each seed: none may survive as body text.

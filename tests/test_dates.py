@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.dates import find_date, parse_date
+from framing.ingest.dates import find_date, parse_date
 
 
 @pytest.mark.parametrize(

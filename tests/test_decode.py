@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import DATA, SEEDS
 
-from framing.decode import decode_bytes
 from framing.errors import FramingError
+from framing.ingest.decode import decode_bytes
 
 ENCODINGS = DATA / "encodings"
 

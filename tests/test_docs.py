@@ -9,8 +9,8 @@ from typing import Any
 
 from conftest import DATA, ROOT, SEEDS
 
-from framing.briefing import build_briefing, to_json
-from framing.topics import default_topics
+from framing.analyse.topics import default_topics
+from framing.pipeline import build_briefing, to_json
 
 DOC = ROOT / "docs" / "briefing.md"
 
@@ -70,7 +70,7 @@ def _context_keys(value: Any, top: bool = True) -> set[str]:
 
 
 def test_template_context_is_documented_both_ways() -> None:
-    from framing.context import report_context
+    from framing.report.context import report_context
 
     briefing = build_briefing([SEEDS, DATA / "claims"], default_topics())
     context = report_context(json.loads(to_json(briefing)))

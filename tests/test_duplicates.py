@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.duplicates import Duplicate, find_duplicates
+from framing.ingest.duplicates import Duplicate, find_duplicates
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "duplicates"
@@ -159,7 +159,7 @@ def test_repeated_ids_are_rejected() -> None:
 def test_same_result_under_any_string_hash_seed() -> None:
     """Python randomises str hashes per process; the result must not depend on them."""
     script = (
-        "import json, sys; from framing.duplicates import find_duplicates; "
+        "import json, sys; from framing.ingest.duplicates import find_duplicates; "
         "print(find_duplicates([(i, text) for i, text in json.load(sys.stdin)]))"
     )
     corpus = mixed_corpus()

@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from jinja2 import UndefinedError
 
-from framing.context import report_context
-from framing.render import make_environment, render_pdf
+from framing.report.context import report_context
+from framing.report.render import make_environment, render_pdf
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "report_templates"
 SUMMARY = EXAMPLES / "executive-summary"

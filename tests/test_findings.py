@@ -8,10 +8,10 @@ import shutil
 import pytest
 from conftest import SEEDS, article
 
-from framing.briefing import build_briefing
-from framing.findings import Finding, _quoted_labels, key_findings
+from framing.analyse.topics import default_topics
+from framing.compare.findings import Finding, _quoted_labels, key_findings
 from framing.models import Briefing
-from framing.topics import default_topics
+from framing.pipeline import build_briefing
 
 CROSS_OUTLET = {"labels", "blindspot", "anonymous", "genre", "tone", "frames"}
 

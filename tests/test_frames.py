@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import clean
+from framing.analyse.frames import FrameCues
+from framing.analyse.segment import split_sentences
 from framing.errors import FramingError
-from framing.frames import FrameCues
-from framing.ingest import load_corpus
+from framing.ingest.clean import clean, prose_words
+from framing.ingest.corpus import load_corpus
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import FrameScore, Match
-from framing.segment import prose_words, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import SEEDS
 
 from framing.errors import FramingError
-from framing.ingest import load_corpus
+from framing.ingest.corpus import load_corpus
 
 ARTICLE = (SEEDS / "russia-sides-with-israels-mortal-enemies.txt").read_text()
 

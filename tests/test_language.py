@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.language import (
+from framing.ingest.language import (
     READABILITY_LANGUAGES,
     SEGMENTER_LANGUAGES,
     detect_language,

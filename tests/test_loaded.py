@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import clean
-from framing.ingest import load_corpus
+from framing.analyse.loaded import LoadedLanguage
+from framing.analyse.segment import split_sentences
+from framing.ingest.clean import clean
+from framing.ingest.corpus import load_corpus
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
-from framing.loaded import LoadedLanguage
 from framing.models import Match
-from framing.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDITY = Path(__file__).resolve().parent / "data" / "validity"

@@ -8,11 +8,11 @@ from typing import Any
 
 from conftest import SEEDS, article
 
-from framing.briefing import build_briefing
-from framing.genre import GenreSignals, classify_genre
+from framing.analyse.genre import GenreSignals, classify_genre
+from framing.analyse.topics import default_topics
 from framing.lexicon import load_lexicons
 from framing.models import Article, Briefing, Framing, Match
-from framing.topics import default_topics
+from framing.pipeline import build_briefing
 
 
 def evidence(framing: Framing) -> list[Any]:

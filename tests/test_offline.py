@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from framing.cli import cli
-from framing.offline import ALLOWED_SCRIPTS, POLICY, find_refusal, with_policy
-from framing.render import render_html
+from framing.report.offline import ALLOWED_SCRIPTS, POLICY, find_refusal, with_policy
+from framing.report.render import render_html
 
 HOST = "127.0.0.1:9"  # stands for the listener's address in the payloads below
 
@@ -103,7 +103,7 @@ def test_every_html_carries_the_policy(seeds_html: str, seeds_json: dict[str, An
     assert first.get("content") == POLICY
     assert "default-src 'none'" in POLICY and "connect-src" not in POLICY  # none: the default
     examples = Path(__file__).resolve().parent.parent / "report_templates"
-    from framing.catalog import find_template
+    from framing.report.catalog import find_template
 
     summary = render_html(seeds_json, find_template("executive-summary", examples))
     assert f'content="{POLICY}"' in summary

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from framing.align import load_settings
-from framing.lexicon import load_lexicons, tokenized
-from framing.measure import Measures
-from framing.models import Briefing
-from framing.passages import (
+from framing.analyse.measure import Measures
+from framing.analyse.passages import (
     KEY_PASSAGES,
     document_frequency,
     evidence_kinds,
     key_passages,
     sentence_words,
 )
+from framing.compare.align import load_settings
+from framing.lexicon import load_lexicons, tokenized
+from framing.models import Briefing
 
 REPORT = [
     ("p1-s1", "Russia moved troops to the border with Ukraine on Monday, officials said."),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from framing.analyse.quotation import quotations, quoted_spans
 from framing.lexicon import tokenized
-from framing.quotation import quotations, quoted_spans
 
 
 def test_a_quotation_runs_on_through_its_paragraph_and_reopens_in_the_next() -> None:

@@ -10,9 +10,9 @@ import pytest
 import textstat
 from conftest import SEEDS, article
 
-from framing.language import READABILITY_LANGUAGES
+from framing.analyse.readability import measure_readability, readability_supported
+from framing.ingest.language import READABILITY_LANGUAGES
 from framing.models import Briefing
-from framing.readability import measure_readability, readability_supported
 
 SHORT = "Russia sent a delegation to Damascus. Israel watched closely."
 
@@ -39,9 +39,9 @@ socket.socket.connect = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 from pathlib import Path
-from framing.briefing import build_briefing, to_json
-from framing.render import render_html, render_pdf
-from framing.topics import default_topics
+from framing.pipeline import build_briefing, to_json
+from framing.report.render import render_html, render_pdf
+from framing.analyse.topics import default_topics
 briefing = build_briefing([Path(sys.argv[1])], default_topics())
 html = render_html(__import__("json").loads(to_json(briefing)))
 assert render_pdf(html).startswith(b"%PDF")

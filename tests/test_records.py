@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import FramingError
-from framing.records import (
+from framing.ingest.records import (
     DEFAULT_COLUMNS,
     BadRecord,
     Record,

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from framing.render import render_html, render_pdf
+from framing.report.render import render_html, render_pdf
 
 
 def _soup(html: str) -> BeautifulSoup:

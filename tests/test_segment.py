@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import article
 
+from framing.analyse.segment import split_sentences
+from framing.ingest.clean import body_text
 from framing.models import Briefing, Document, Metadata, Paragraph
-from framing.segment import body_text, split_sentences
 
 
 def _sentences(*paragraphs: str, language: str = "en") -> list[str]:

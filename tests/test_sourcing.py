@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import pytest
 
+from framing.analyse.sourcing import Sourcing
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import Quote
-from framing.sourcing import Sourcing
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from framing.analyse.stance import Stance
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
 from framing.models import Match
-from framing.stance import Stance
 
 ANALYSIS = "analysis-israels-hushed-military-ties-with-russia"
 JFEED = "jfeed-netanyahu-secret-moscow-mission"

@@ -261,6 +261,6 @@ def test_unknown_name_lists_what_there_is(project: Path) -> None:
     ],
 )
 def test_md_filter_makes_text_literal(text: str, literal: str) -> None:
-    from framing.render import escape_markdown
+    from framing.report.render import escape_markdown
 
     assert escape_markdown(text) == literal

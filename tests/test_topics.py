@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from conftest import article
 
-from framing.errors import FramingError
-from framing.models import Briefing
-from framing.topics import (
+from framing.analyse.topics import (
     TopicMatcher,
     default_topics,
     load_topics,
     merge_topics,
     parse_topic_option,
 )
+from framing.errors import FramingError
+from framing.models import Briefing
 
 MATCHERS = {t.name: TopicMatcher(t) for t in default_topics()}
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import clean
 from framing.errors import FramingError
+from framing.ingest.clean import clean
+from framing.ingest.webpage import WebPage, read_webpage
 from framing.models import Metadata, Source
-from framing.webpage import WebPage, read_webpage
 
 HTML = Path(__file__).resolve().parent / "data" / "html"
 

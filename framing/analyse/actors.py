@@ -51,11 +51,11 @@ from typing import Any
 
 from lemminflect import getAllLemmas
 
+from framing.analyse.quotation import quoted_spans
+from framing.analyse.tone import summarise_tone
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, PhraseMatcher, TokenizedSentence, inflections, string_list
 from framing.models import ActorLabel, ActorProfile, Match
-from framing.quotation import quoted_spans
-from framing.tone import summarise_tone
 
 MAX_WORDS = 10
 """Longest label kept whole; a longer one is cut after its "of" phrase or at its head."""

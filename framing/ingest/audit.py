@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from framing.ingest.clean import prose_words
 from framing.models import Document, Metadata, Source
-from framing.segment import prose_words
 
 
 def audit(source: Source, document: Document, language: str) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from framing.dates import find_date
+from framing.ingest.dates import find_date
 from framing.models import Document, Metadata, Paragraph, Removal, Source
 
+PARAGRAPH_SEPARATOR = "\n\n"
 DEK_MAX_WORDS = 60
 """A subtitle is a sentence or three; a longer first paragraph is body."""
 TAIL_MAX_WORDS = 40
@@ -81,6 +82,17 @@ def boilerplate_rules() -> tuple[_Rule, ...]:
         )
         for rule in data["rule"]
     )
+
+
+def body_text(document: Document) -> str:
+    """The cleaned body: paragraphs joined by blank lines. Sentence offsets index into it."""
+    return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in document.paragraphs)
+
+
+def prose_words(document: Document) -> int:
+    """Words of body prose (headings left out), counted at spaces: enough to tell a fragment
+    from an article; readability's word count is textstat's."""
+    return sum(len(p.text.split()) for p in document.paragraphs if p.kind == "text")
 
 
 def clean(source: Source) -> Document:

@@ -25,7 +25,7 @@ from typing import Any
 
 from framing.errors import FramingError
 
-BUILTIN_DIR = Path(str(resources.files("framing").joinpath("templates")))
+BUILTIN_DIR = Path(str(resources.files("framing.report").joinpath("templates")))
 PROJECT_DIR = Path("report_templates")
 """The project's layer, relative to the working directory."""
 DEFAULT = "briefing"

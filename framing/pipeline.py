@@ -10,15 +10,20 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
-from framing.align import AlignArticle, AlignSentence, Settings, align, parse_settings
-from framing.clean import clean
-from framing.duplicates import find_duplicates
+from framing.analyse.measure import Measures
+from framing.analyse.passages import document_frequency, key_passages, sentence_words
+from framing.analyse.readability import measure_readability
+from framing.analyse.segment import split_sentences
+from framing.analyse.topics import TopicMatcher, matchable
+from framing.compare.align import AlignArticle, AlignSentence, Settings, align, parse_settings
+from framing.compare.findings import key_findings
 from framing.errors import FramingError
-from framing.findings import key_findings
-from framing.ingest import load_corpus
-from framing.language import detect_language
+from framing.ingest.clean import body_text, clean, prose_words
+from framing.ingest.corpus import load_corpus
+from framing.ingest.duplicates import find_duplicates
+from framing.ingest.language import detect_language
+from framing.ingest.records import DEFAULT_COLUMNS
 from framing.lexicon import Lexicon, load_lexicons, tokenized
-from framing.measure import Measures
 from framing.models import (
     SCHEMA_VERSION,
     ActorLabel,
@@ -37,11 +42,6 @@ from framing.models import (
     TopicCoverage,
     TopicReport,
 )
-from framing.passages import document_frequency, key_passages, sentence_words
-from framing.readability import measure_readability
-from framing.records import DEFAULT_COLUMNS
-from framing.segment import body_text, prose_words, split_sentences
-from framing.topics import TopicMatcher, matchable
 
 SHARED_MIN_OUTLETS = 2
 MIN_WORDS = 50

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from framing.actors import Actors
-from framing.frames import FrameCues
-from framing.genre import GenreSignals, classify_genre
+from framing.analyse.actors import Actors
+from framing.analyse.frames import FrameCues
+from framing.analyse.genre import GenreSignals, classify_genre
+from framing.analyse.loaded import LoadedLanguage
+from framing.analyse.quotation import quoted_spans
+from framing.analyse.sourcing import Sourcing
+from framing.analyse.stance import Stance
+from framing.analyse.tone import sentence_tone, summarise_tone
 from framing.lexicon import Lexicon, TokenizedSentence
-from framing.loaded import LoadedLanguage
 from framing.models import ActorProfile, Framing, Match
-from framing.quotation import quoted_spans
-from framing.sourcing import Sourcing
-from framing.stance import Stance
-from framing.tone import sentence_tone, summarise_tone
 
 
 class Measures:

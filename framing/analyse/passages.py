@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from framing.align import Settings, sentence_content
+from framing.compare.align import Settings, sentence_content
 from framing.models import Framing, KeyPassage
 
 KEY_PASSAGES = 3

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textstat.backend import counts, metrics
 
-from framing.language import READABILITY_LANGUAGES
+from framing.ingest.language import READABILITY_LANGUAGES
 from framing.models import Readability
 
 TOO_SHORT_WORDS = 100

@@ -8,9 +8,9 @@ from typing import Any
 
 from lemminflect import getAllLemmas, getInflection
 
+from framing.analyse.quotation import Span, quoted_spans
 from framing.lexicon import Lexicon, PhraseMatcher, Token, TokenizedSentence, string_list
 from framing.models import Match, Prescription
-from framing.quotation import Span, quoted_spans
 
 BOUNDARY_MARKS = frozenset(',;:()[]—–"“”«»?!')
 """Punctuation between two words that ends a noun phrase (a "." does not: "U.S.")."""

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from framing.charts import profile_charts
+from framing.report.charts import profile_charts
 
 Json = dict[str, Any]
 

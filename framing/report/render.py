@@ -22,10 +22,10 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from framing.catalog import BUILTIN, BUILTIN_DIR, ReportTemplate
-from framing.context import report_context
 from framing.errors import FramingError
-from framing.offline import find_refusal, with_policy
+from framing.report.catalog import BUILTIN, BUILTIN_DIR, ReportTemplate
+from framing.report.context import report_context
+from framing.report.offline import find_refusal, with_policy
 
 
 def make_environment(template_dir: Path | None = None) -> Environment:
@@ -36,7 +36,7 @@ def make_environment(template_dir: Path | None = None) -> Environment:
     Templates in `template_dir` come first, then the built-in ones, which a custom template
     can also reach as `builtin:NAME` to extend the template it replaces.
     """
-    builtin = PackageLoader("framing", "templates")
+    builtin = PackageLoader("framing.report", "templates")
     custom = [FileSystemLoader(template_dir)] if template_dir else []
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([*custom, PrefixLoader({"builtin": builtin}, delimiter=":"), builtin]),

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from framing.catalog import BUILTIN_DIR
+from framing.report.catalog import BUILTIN_DIR
 
 SCRIPTS = (BUILTIN_DIR / "filters.js",)
 """The only scripts a report runs: the built-in filters, inlined by `{% include %}`."""

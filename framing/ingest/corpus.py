@@ -10,10 +10,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from framing.decode import decode_bytes
 from framing.errors import FramingError
+from framing.ingest.decode import decode_bytes
+from framing.ingest.records import DEFAULT_COLUMNS, BadRecord, is_corpus_file, read_records
 from framing.models import Corpus, Excluded, Metadata, Source
-from framing.records import DEFAULT_COLUMNS, BadRecord, is_corpus_file, read_records
 
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = (".html", ".htm")
@@ -133,7 +133,7 @@ def _read_corpus_file(
 
 
 def _webpage_fields(html: str, where: str) -> tuple[str, dict[str, str]]:
-    from framing.webpage import read_webpage  # trafilatura takes half a second to import
+    from framing.ingest.webpage import read_webpage  # trafilatura takes half a second to import
 
     page = read_webpage(html, where)
     return page.text, {

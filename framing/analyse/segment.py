@@ -8,10 +8,10 @@ from functools import cache
 
 import pysbd
 
-from framing.language import SEGMENTER_LANGUAGES
+from framing.ingest.clean import PARAGRAPH_SEPARATOR
+from framing.ingest.language import SEGMENTER_LANGUAGES
 from framing.models import Document, Sentence
 
-PARAGRAPH_SEPARATOR = "\n\n"
 CHUNK_CHARS = 5_000
 """pysbd slows down with the square of paragraph length, so longer runs are cut first at a
 likely boundary (". " before a capital): an article paragraph is rarely a tenth of this."""
@@ -20,17 +20,6 @@ ENGLISH_CUT = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
 ANY_CUT = re.compile(r"(?:[.!?؟][\"”’»]?\s+|[。！？][」”]?)(?=[\"“„«「]|[^\W\d_])")
 """The same in any script, CJK's unspaced full stops included; a letter after it must not be
 lowercase (checked apart: `re` has no class for it), and uncased scripts (Hebrew, Arabic) pass."""
-
-
-def body_text(document: Document) -> str:
-    """The cleaned body: paragraphs joined by blank lines. Sentence offsets index into it."""
-    return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in document.paragraphs)
-
-
-def prose_words(document: Document) -> int:
-    """Words of body prose (headings left out), counted at spaces: enough to tell a fragment
-    from an article; readability's word count is textstat's."""
-    return sum(len(p.text.split()) for p in document.paragraphs if p.kind == "text")
 
 
 def split_sentences(document: Document, language: str = "en") -> tuple[Sentence, ...]:

@@ -29,9 +29,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from framing.analyse.quotation import QUOTE_MARKS, Piece, quotations
 from framing.lexicon import Lexicon, PhraseMatcher, TokenizedSentence, string_list
 from framing.models import Match, Quote
-from framing.quotation import QUOTE_MARKS, Piece, quotations
 
 SCARE_QUOTE_WORDS = 4
 """An unattributed quoted span this short is a label ("terrorist International"), not a quote."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from framing.dates import parse_date
 from framing.errors import FramingError
+from framing.ingest.dates import parse_date
 
 DEFAULT_COLUMNS: Mapping[str, str] = MappingProxyType(
     {

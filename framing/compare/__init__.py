@@ -1,0 +1,2 @@
+"""Compare: across articles and outlets (shared claims, omissions and exclusives, key
+findings)."""
