@@ -39,7 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare import align as aligner
-from framing.compare.align import AlignArticle, AlignSentence, align
+from framing.compare.align import align
+from framing.compare.claim_sentences import AlignArticle, AlignSentence, merge_spellings, prepare
+from framing.compare.claim_settings import load_settings
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared/eval"
 SIZES = (1_000, 2_000, 5_000, 10_000)
@@ -176,8 +178,8 @@ def precision(labelled: Labelled) -> dict[str, Any]:
 def calibrate(labelled: Labelled) -> list[dict[str, Any]]:
     """Scored pairs per band of the combined score, and the share within one story."""
     articles, story = labelled
-    settings = aligner.load_settings()
-    prepared = aligner._merge_spellings(aligner._prepare(articles, settings))
+    settings = load_settings()
+    prepared = merge_spellings(prepare(articles, settings))
     weights = aligner._weights(prepared, settings)
     bands: dict[float, list[int]] = {}
     for i, j in aligner._candidates(prepared, weights.idf, settings.max_postings):

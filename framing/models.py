@@ -355,6 +355,16 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """One article analysed from its own text alone: what a worker process, a cache or a
+    cluster node hands back to the corpus stage. `article.label` is still "": naming unknown
+    outlets ("Unknown outlet 2") takes the whole corpus."""
+
+    article: Article
+    sentence_words: tuple[frozenset[str], ...]  # content words of each of `article.sentences`
+
+
+@dataclass(frozen=True, slots=True)
 class KeyPassage:
     """A sentence chosen to show how an outlet treats a topic (see framing/passages.py)."""
 

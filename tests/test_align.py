@@ -10,14 +10,10 @@ import pytest
 
 from framing.analyse.segment import split_sentences
 from framing.analyse.topics import TopicMatcher, default_topics
-from framing.compare.align import (
-    AlignArticle,
-    AlignmentResult,
-    AlignSentence,
-    align,
-    load_settings,
-    word_diff,
-)
+from framing.compare.align import AlignmentResult, align
+from framing.compare.claim_diff import word_diff
+from framing.compare.claim_sentences import AlignArticle, AlignSentence
+from framing.compare.claim_settings import load_settings
 from framing.ingest.clean import clean
 from framing.ingest.corpus import load_corpus
 

@@ -12,7 +12,7 @@ from framing.analyse.passages import (
     key_passages,
     sentence_words,
 )
-from framing.compare.align import load_settings
+from framing.compare.claim_settings import load_settings
 from framing.lexicon import load_lexicons, tokenized
 from framing.models import Briefing
 
@@ -27,7 +27,7 @@ REPORT = [
 
 def _passages(sentences: list[tuple[str, str]]) -> tuple[Any, ...]:
     settings = load_settings()
-    words = sentence_words((text for _, text in sentences), settings)
+    words = sentence_words((text for _, text in sentences), settings.reader)
     framing = Measures(load_lexicons()).measure(
         tokenized((sid, text, False) for sid, text in sentences), ""
     )

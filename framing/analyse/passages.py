@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from framing.compare.align import Settings, sentence_content
+from framing.analyse.words import WordReader
 from framing.models import Framing, KeyPassage
 
 KEY_PASSAGES = 3
@@ -30,9 +30,9 @@ REPEAT_PENALTY = 0.5
 Vector = dict[str, float]
 
 
-def sentence_words(texts: Iterable[str], settings: Settings) -> list[frozenset[str]]:
+def sentence_words(texts: Iterable[str], reader: WordReader) -> list[frozenset[str]]:
     """Each text's content words, as the aligner reads them (base forms, demonyms merged)."""
-    return [sentence_content(text, settings) for text in texts]
+    return [reader.sentence_content(text) for text in texts]
 
 
 def document_frequency(sentences: Iterable[frozenset[str]]) -> Counter[str]:

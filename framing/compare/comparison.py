@@ -1,0 +1,174 @@
+"""The corpus stage: the articles analysed one by one in, the `Briefing` out. Everything that
+needs more than one article happens here: naming unknown outlets, each topic's coverage and
+key passages (idf over the corpus), the shared claims, and the key findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from framing import __version__
+from framing.analyse.measure import Measures
+from framing.analyse.passages import document_frequency, key_passages
+from framing.compare.align import align
+from framing.compare.claim_sentences import AlignArticle, AlignSentence
+from framing.compare.claim_settings import Settings
+from framing.compare.findings import key_findings
+from framing.models import (
+    SCHEMA_VERSION,
+    ActorLabel,
+    Article,
+    ArticleAnalysis,
+    Briefing,
+    DuplicateArticle,
+    Excluded,
+    Framing,
+    KeyPassage,
+    LexiconInfo,
+    Match,
+    Topic,
+    TopicCoverage,
+    TopicReport,
+)
+
+SHARED_MIN_OUTLETS = 2
+
+
+def compare_articles(
+    analyses: Sequence[ArticleAnalysis],
+    topics: Sequence[Topic],
+    measures: Measures,
+    claims: Settings,
+    *,
+    excluded: Sequence[Excluded] = (),
+    duplicates: Sequence[DuplicateArticle] = (),
+    lexicons: Sequence[LexiconInfo] = (),
+    title: str = "",
+) -> Briefing:
+    """The briefing of `analyses` (in any order), listing the inputs `excluded` and the
+    `duplicates` left out; `lexicons` say which word lists the measures used."""
+    labels = _labels([analysis.article for analysis in analyses])
+    articles = sorted(
+        (replace(a.article, label=labels[a.article.id]) for a in analyses),
+        key=lambda a: (a.outlet == "", a.label.casefold(), a.id),
+    )
+    by_id = {analysis.article.id: analysis for analysis in analyses}
+    passages = PassageIndex([by_id[article.id] for article in articles])
+    reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
+    shared = align([_claims_input(article) for article in articles], claims)
+    briefing = Briefing(
+        schema_version=SCHEMA_VERSION,
+        framing_version=__version__,
+        title=title or _default_title(reports),
+        articles=tuple(articles),
+        topics=reports,
+        excluded=tuple(sorted(excluded, key=lambda e: e.path)),
+        duplicates=tuple(duplicates),
+        lexicons=tuple(lexicons),
+        alignments=shared.alignments,
+        omissions=shared.omissions,
+        exclusives=shared.exclusives,
+    )
+    return replace(briefing, findings=key_findings(briefing))
+
+
+def _labels(articles: Sequence[Article]) -> dict[str, str]:
+    """Column names: the outlet, or "Unknown outlet N" numbered in id order."""
+    unknown = sorted(article.id for article in articles if not article.outlet)
+    numbers = {article_id: number for number, article_id in enumerate(unknown, start=1)}
+    return {a.id: a.outlet or f"Unknown outlet {numbers[a.id]}" for a in articles}
+
+
+class PassageIndex:
+    """Every sentence's content words and the corpus's sentence frequencies, gathered once
+    per briefing (from `analyses` in report order) for the key passages of every topic."""
+
+    def __init__(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        self.words = {
+            a.article.id: dict(
+                zip((s.id for s in a.article.sentences), a.sentence_words, strict=True)
+            )
+            for a in analyses
+        }
+        body = [
+            self.words[a.article.id][s.id]
+            for a in analyses
+            for s in a.article.sentences
+            if not s.heading
+        ]
+        self.frequency: Counter[str] = document_frequency(body)
+        self.total = len(body)
+
+    def key_passages(
+        self, article_id: str, sentence_ids: Sequence[str], framing: Framing
+    ) -> tuple[KeyPassage, ...]:
+        words = self.words[article_id]
+        return key_passages(
+            [(sid, words[sid]) for sid in sentence_ids], framing, self.frequency, self.total
+        )
+
+
+def _topic_report(
+    topic: Topic, articles: Sequence[Article], measures: Measures, passages: PassageIndex
+) -> TopicReport:
+    coverage = []
+    for article in articles:
+        prose = [s for s in article.sentences if not s.heading]
+        hits = [s.id for s in article.sentences if topic.name in s.topics]
+        if hits:
+            on_topic = [s for s in prose if topic.name in s.topics]
+            first = next((i for i, s in enumerate(prose, 1) if topic.name in s.topics), 0)
+            share = len(on_topic) / len(prose) if prose else 0.0
+            words = sum(len(s.text.split()) for s in on_topic)
+            framing = measures.restrict(article.framing, hits, words)
+            key = passages.key_passages(article.id, [s.id for s in on_topic], framing)
+            coverage.append(
+                TopicCoverage(article.id, tuple(hits), round(share, 4), first, framing, key)
+            )
+    labels = {a.id: a.label for a in articles}
+    outlets = tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
+    return TopicReport(
+        name=topic.name,
+        aliases=topic.aliases,
+        shared=len(outlets) >= SHARED_MIN_OUTLETS,
+        outlets=outlets,
+        articles=tuple(coverage),
+    )
+
+
+def _by_reach(reports: Sequence[TopicReport]) -> tuple[TopicReport, ...]:
+    """Topics most outlets mention first; ties by sentences filled, then topic-file order.
+
+    The report, its title and any template read topics in this order; nobody re-sorts them.
+    """
+    return tuple(
+        sorted(
+            reports, key=lambda r: (-len(r.outlets), -sum(len(c.sentence_ids) for c in r.articles))
+        )
+    )
+
+
+def _claims_input(article: Article) -> AlignArticle:
+    """An article as the aligner reads it: body sentences (one outlet per label), each with
+    the spans of its framing words (labels, loaded terms, hedges, boosters) for the diffs."""
+    framing = article.framing
+    spans: dict[str, list[tuple[int, int]]] = {}
+    evidence: list[Match | ActorLabel] = [*framing.loaded, *framing.hedges, *framing.boosters]
+    evidence += [label for actor in framing.actors for label in actor.labels]
+    for item in evidence:
+        spans.setdefault(item.sentence_id, []).append((item.start, item.end))
+    return AlignArticle(
+        article.id,
+        article.label,
+        tuple(
+            AlignSentence(s.id, s.text, s.topics, tuple(sorted(spans.get(s.id, ()))))
+            for s in article.sentences
+            if not s.heading
+        ),
+    )
+
+
+def _default_title(reports: Sequence[TopicReport]) -> str:
+    names = [r.name for r in reports if r.shared][:3]
+    return f"Framing briefing: {', '.join(names)}" if names else "Framing briefing"

@@ -1,0 +1,95 @@
+"""What one outlet leaves out that the others report (omissions), and the specific claims
+only one outlet makes (exclusives), read off the aligner's groups and scores."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+
+from framing.compare.claim_sentences import ClaimSentence
+from framing.compare.claim_settings import Settings
+from framing.models import Alignment, Exclusive, Omission
+
+
+def omissions(
+    alignments: Sequence[Alignment],
+    sentences: Sequence[ClaimSentence],
+    scored: Collection[tuple[int, int]],
+    settings: Settings,
+) -> tuple[Omission, ...]:
+    """Per topic, claims (verbatim or paraphrase) carried by at least two outlets and at
+    least half of those covering the topic, missing from a covering outlet: one none of
+    whose sentences scores even "related" with any of the claim's sentences."""
+    coverage = _coverage(sentences)
+    near = _near(scored, sentences)
+    place = {(s.article.article_id, s.sentence.sentence_id): s.order for s in sentences}
+    omissions = []
+    for alignment in alignments:
+        if alignment.kind == "related":
+            continue
+        carriers = tuple(dict.fromkeys(m.outlet for m in alignment.members))
+        orders = [place[(m.article_id, m.sentence_id)] for m in alignment.members]
+        for topic in alignment.topics:
+            covering = coverage.get(topic, {})
+            if len(carriers) < max(2, math.ceil(len(covering) / 2)):
+                continue
+            for outlet, article_id in covering.items():
+                if outlet in carriers or any(outlet in near[order] for order in orders):
+                    continue
+                omissions.append(
+                    Omission(topic, outlet, article_id, alignment.members[0], carriers)
+                )
+    return tuple(omissions)
+
+
+def _coverage(sentences: Sequence[ClaimSentence]) -> dict[str, dict[str, str]]:
+    """Topic -> outlet -> the first article of the outlet that mentions the topic."""
+    coverage: dict[str, dict[str, str]] = defaultdict(dict)
+    for s in sentences:
+        for topic in s.sentence.topics:
+            coverage[topic].setdefault(s.outlet, s.article.article_id)
+    return coverage
+
+
+def _near(
+    scored: Collection[tuple[int, int]], sentences: Sequence[ClaimSentence]
+) -> dict[int, set[str]]:
+    """For each sentence, the outlets of the sentences it was scored against: those sharing
+    enough content words to maybe say the same thing in other words."""
+    near: dict[int, set[str]] = defaultdict(set)
+    for i, j in scored:
+        near[i].add(sentences[j].outlet)
+        near[j].add(sentences[i].outlet)
+    return near
+
+
+def exclusives(
+    sentences: Sequence[ClaimSentence],
+    scored: Collection[tuple[int, int]],
+    idf: Mapping[str, float],
+    settings: Settings,
+) -> tuple[Exclusive, ...]:
+    """Each outlet's most specific claims (names and numbers, weighted by rarity; ties keep
+    document order) that no other outlet echoes, none of its sentences having come close
+    enough to be scored, on topics another outlet covers."""
+    coverage = _coverage(sentences)
+    near = _near(scored, sentences)
+    chosen: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for s in sentences:
+        shared_topics = [t for t in s.sentence.topics if len(coverage[t]) >= 2]
+        if s.order in near or not shared_topics:
+            continue
+        chosen[s.outlet].append((-_specificity(s, idf, settings), s.order))
+    result = []
+    for outlet in sorted(chosen):
+        for _, order in sorted(chosen[outlet])[: settings.exclusives_per_outlet]:
+            s = sentences[order]
+            topics = tuple(t for t in s.sentence.topics if len(coverage[t]) >= 2)
+            result.append(Exclusive(outlet, s.member, topics))
+    return tuple(result)
+
+
+def _specificity(s: ClaimSentence, idf: Mapping[str, float], settings: Settings) -> float:
+    """The summed weight of the names and numbers a sentence holds."""
+    return sum(idf.get(word, 0.0) for word in settings.reader.content_words(s.names))
