@@ -81,8 +81,9 @@ def main(paths: list[Path]) -> dict[str, Any]:
     from weasyprint import HTML
 
     from framing.analyse.topics import default_topics
-    from framing.pipeline import build_briefing, to_json
+    from framing.pipeline import build_briefing
     from framing.report.render import render_html, render_pdf
+    from framing.serialise import to_json
 
     topics = default_topics()
     analyse_s, briefing = timed(lambda: build_briefing(paths, topics))

@@ -93,7 +93,8 @@ def write_folder(rows: Iterable[Mapping[str, Any]], folder: Path) -> Path:
 def analyse(corpus: Path, output: Path) -> Result:
     """The Briefing JSON of `corpus` (what `framing analyze` writes), timed once."""
     from framing.analyse.topics import default_topics
-    from framing.pipeline import build_briefing, to_json
+    from framing.pipeline import build_briefing
+    from framing.serialise import to_json
 
     start = time.perf_counter()
     briefing = build_briefing([corpus], default_topics())
@@ -122,8 +123,8 @@ def render_child(
 
     HTML(string="<p>warm up</p>").write_pdf()
 
-    from framing.pipeline import load_briefing_json
     from framing.report.render import render_html, render_pdf
+    from framing.serialise import load_briefing_json
 
     load_s, data = timed(lambda: load_briefing_json(briefing_json), repeat)
     html_s, html = timed(lambda: render_html(data), repeat)

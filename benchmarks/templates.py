@@ -26,11 +26,12 @@ from jinja2 import Environment
 from pipeline import timed  # benchmarks/ is on sys.path when a script in it runs
 
 from framing.analyse.topics import default_topics
-from framing.pipeline import build_briefing, load_briefing_json, to_json
+from framing.pipeline import build_briefing
 from framing.report.catalog import ReportTemplate, available
 from framing.report.context import report_context
 from framing.report.offline import find_refusal, with_policy
 from framing.report.render import make_environment, render_html, render_pdf
+from framing.serialise import load_briefing_json, to_json
 
 
 def briefing_file(given: Path | None, folder: Path) -> Path:

@@ -18,8 +18,9 @@ from framing.analyse.topics import default_topics, load_topics, merge_topics, pa
 from framing.errors import FramingError
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
-from framing.pipeline import build_briefing, load_briefing_json, to_json
+from framing.pipeline import build_briefing
 from framing.report.catalog import ReportTemplate, available, find_template, init_template
+from framing.serialise import load_briefing_json, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 

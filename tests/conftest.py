@@ -14,7 +14,8 @@ from framing.ingest.clean import clean
 from framing.ingest.corpus import load_corpus
 from framing.lexicon import TokenizedSentence, tokenized
 from framing.models import Briefing
-from framing.pipeline import build_briefing, to_json
+from framing.pipeline import build_briefing
+from framing.serialise import to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

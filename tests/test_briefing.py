@@ -14,7 +14,8 @@ from conftest import SEEDS
 from framing.analyse.topics import default_topics
 from framing.errors import FramingError
 from framing.models import Briefing
-from framing.pipeline import build_briefing, load_briefing_json, to_json
+from framing.pipeline import build_briefing
+from framing.serialise import load_briefing_json, to_json
 
 GOLD = Path(__file__).parent / "gold" / "seeds-briefing.json"
 UPDATE = os.environ.get("FRAMING_UPDATE_GOLD") == "1"

@@ -12,8 +12,9 @@ from conftest import DATA
 
 from framing.analyse.topics import default_topics
 from framing.errors import FramingError
-from framing.pipeline import build_briefing, to_json
+from framing.pipeline import build_briefing
 from framing.report.render import render_html
+from framing.serialise import to_json
 
 
 @pytest.fixture(scope="module")

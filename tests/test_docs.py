@@ -10,7 +10,8 @@ from typing import Any
 from conftest import DATA, ROOT, SEEDS
 
 from framing.analyse.topics import default_topics
-from framing.pipeline import build_briefing, to_json
+from framing.pipeline import build_briefing
+from framing.serialise import to_json
 
 DOC = ROOT / "docs" / "briefing.md"
 

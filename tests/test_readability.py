@@ -39,7 +39,8 @@ socket.socket.connect = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 from pathlib import Path
-from framing.pipeline import build_briefing, to_json
+from framing.pipeline import build_briefing
+from framing.serialise import to_json
 from framing.report.render import render_html, render_pdf
 from framing.analyse.topics import default_topics
 briefing = build_briefing([Path(sys.argv[1])], default_topics())
