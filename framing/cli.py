@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import webbrowser
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -18,6 +16,7 @@ from framing.analyse.topics import default_topics, load_topics, merge_topics, pa
 from framing.errors import FramingError
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
+from framing.outputs import write_atomically
 from framing.pipeline import build_briefing
 from framing.report.catalog import ReportTemplate, available, find_template, init_template
 from framing.serialise import load_briefing_json, to_json
@@ -357,45 +356,6 @@ def _sample_briefing(path: Path | None) -> dict[str, Any]:
     raise FramingError(
         "no briefing to check against", "--briefing", "run framing brief first, or give one"
     )
-
-
-def write_atomically(outputs: dict[Path, bytes]) -> None:
-    """Write every file to a temporary sibling first, then rename them all into place.
-
-    A failure while writing leaves no half file and no mix of new and old outputs.
-    """
-    staged: dict[Path, Path] = {}
-    try:
-        for path, content in outputs.items():
-            staged[path] = _stage(path, content)
-        for path, temporary in staged.items():
-            os.replace(temporary, path)
-    except OSError as error:
-        raise FramingError(
-            f"cannot write: {error.strerror or error}",
-            str(error.filename or next(iter(outputs))),
-            "choose another output path, or check it is a writable folder",
-        ) from None
-    finally:
-        for temporary in staged.values():
-            temporary.unlink(missing_ok=True)
-
-
-def _stage(path: Path, content: bytes) -> Path:
-    """`content` in a temporary file beside `path`, with the usual permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(content)
-    os.chmod(name, 0o666 & ~_umask())
-    return Path(name)
-
-
-def _umask() -> int:
-    """The process umask (readable only by setting it), so outputs get the usual modes."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _columns(option: str) -> Mapping[str, str]:

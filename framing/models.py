@@ -366,7 +366,7 @@ class ArticleAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class KeyPassage:
-    """A sentence chosen to show how an outlet treats a topic (see framing/passages.py)."""
+    """A sentence chosen to show how an outlet treats a topic (see framing/analyse/passages.py)."""
 
     sentence_id: str
     centrality: float  # cosine to the outlet's sentences on the topic (0-1): how typical

@@ -7,14 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from framing.analyse.article import analyse_article, analysis_settings
-from framing.compare.claim_settings import parse_settings
+from framing.analyse.article import AnalysisSettings, analyse_article, analysis_settings
+from framing.analyse.topics import default_topics
+from framing.compare.claim_settings import Settings, parse_settings
 from framing.compare.comparison import compare_articles
+from framing.errors import FramingError
 from framing.ingest.corpus import load_corpus
 from framing.ingest.documents import usable_documents
 from framing.ingest.records import DEFAULT_COLUMNS
 from framing.lexicon import Lexicon, load_lexicons
-from framing.models import Briefing, Topic
+from framing.models import ArticleAnalysis, Briefing, Topic
 
 
 def build_briefing(
@@ -30,8 +32,7 @@ def build_briefing(
     counted once, as its first copy). `progress(done, total)` is called after each article is
     analysed, for long runs. `lexicons` default to the built-in ones (`load_lexicons()`)."""
     lexicons = lexicons if lexicons is not None else load_lexicons()
-    claims = parse_settings(lexicons["align"].data, lexicons["align"].source)
-    settings = analysis_settings(topics, lexicons, claims.reader)
+    settings, claims = _settings(topics, lexicons)
     usable = usable_documents(load_corpus(paths, columns))
     analyses = []
     for done, (source, document) in enumerate(usable.kept, start=1):
@@ -48,3 +49,26 @@ def build_briefing(
         lexicons=[lexicon.info for lexicon in lexicons.values()],
         title=title,
     )
+
+
+def analyse_file(
+    path: Path, topics: Sequence[Topic] | None = None, lexicons: Mapping[str, Lexicon] | None = None
+) -> ArticleAnalysis:
+    """One article file analysed on its own, as `build_briefing` analyses each of a corpus
+    (its `label` stays "": only a corpus names unknown outlets). Topics and lexicons default
+    to the built-in ones; a file that is not a usable article is a `FramingError`."""
+    usable = usable_documents(load_corpus([path]))
+    if not usable.kept:
+        reason = usable.excluded[0].reason if usable.excluded else "no article in it"
+        raise FramingError(reason, str(path), "check the file holds an article")
+    settings, _ = _settings(topics or default_topics(), lexicons or load_lexicons())
+    source, document = usable.kept[0]
+    return analyse_article(source, document, settings)
+
+
+def _settings(
+    topics: Sequence[Topic], lexicons: Mapping[str, Lexicon]
+) -> tuple[AnalysisSettings, Settings]:
+    """A run's settings for each article, and for the claims compared across them."""
+    claims = parse_settings(lexicons["align"].data, lexicons["align"].source)
+    return analysis_settings(topics, lexicons, claims.reader), claims

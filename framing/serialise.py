@@ -23,6 +23,12 @@ def to_json(briefing: Briefing) -> str:
     return json.dumps(asdict(briefing), ensure_ascii=False, indent=2) + "\n"
 
 
+def briefing_data(briefing: Briefing) -> dict[str, Any]:
+    """The Briefing as the JSON data the report stage reads (`render_html` takes it)."""
+    data: dict[str, Any] = json.loads(to_json(briefing))
+    return data
+
+
 def analysis_to_json(analysis: ArticleAnalysis) -> str:
     """One article's analysis as compact JSON; its word sets as sorted lists, so the same
     analysis always gives the same bytes."""

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import DATA, ROOT, SEEDS
 
 from framing.analyse.topics import default_topics
@@ -79,3 +80,16 @@ def test_template_context_is_documented_both_ways() -> None:
     actual, documented = _context_keys(context), _documented_keys(TEMPLATES_DOC)
     assert not actual - documented, "context keys missing from docs/templates.md: add them"
     assert not documented - actual, "documented keys the context lacks: would break templates"
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The "Use from Python" example, run as a user would from a project folder."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use from Python", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "seeds").symlink_to(SEEDS)
+    (tmp_path / "report_templates").symlink_to(ROOT / "report_templates")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert json.loads((tmp_path / "briefing.json").read_text())["title"] == "Seeds"
+    assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF")
