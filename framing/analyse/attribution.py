@@ -1,0 +1,316 @@
+"""Direct quotations and their speakers: the attribution grammar of news writing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.analyse.quotation import QUOTE_MARKS, Piece, quotations
+from framing.analyse.sourcing_lexicon import SourcingLexicon
+from framing.analyse.speaker_phrases import PREPOSITIONS, SKIPPED, is_adverb, speaker_span, wordset
+from framing.analyse.speakers import PRONOUNS, People, bare_name, speaker_kind, unnamed_source
+from framing.lexicon import TokenizedSentence
+from framing.models import Match, Quote
+
+SCARE_QUOTE_WORDS = 4
+"""An unattributed quoted span this short is a label ("terrorist International"), not a quote."""
+FRAGMENT_WORDS = 3
+"""An attributed span needs this many words to count as a quote: "massacres against
+Palestinians" does, "technical details" stays a label even near a reporting verb."""
+FRAGMENT_DISTANCE = 8
+"""A short attributed fragment in a that-clause must follow its verb within this many words."""
+POST_DISTANCE = 16
+"""A verb after a quotation attributes it only this close: `"…," Robert F. Bauer, the White
+House counsel, said`."""
+FRAGMENT_AFTER = 3
+"""A verb after a short fragment attributes it only this close: `"all the bishops," he said`."""
+_BE = wordset("is are was were be been being")
+_ARTICLES = wordset("a an the")
+_AUTHOR_OBJECTS = ("this author", "the author", "this writer", "this reporter", "me", "us")
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """Who a reporting verb attributes words to, with the verb as written."""
+
+    text: str
+    kind: str  # a Quote.speaker_type
+    verb: str
+    verb_match: Match | None
+
+
+class Attribution:
+    """One article as the quote reader needs it: quotations, verbs, and person mentions.
+
+    How quotes are read (news conventions, English):
+    - A quotation is the text between an opening and a closing double quote (curly or straight).
+      One that pysbd split over several sentences is one `Quote`: its `sentence_id`, `start` and
+      `end` locate the words in the sentence where it opens; its `text` is every piece, joined by
+      a space. A quotation left open at a paragraph's end continues when the next paragraph opens
+      with a quote mark, as news style writes it; otherwise it ends with its paragraph.
+    - The speaker is the subject of the nearest reporting verb: right after the quotation
+      (`"…," X said`, `"…," said X`), or before it (`X said: "…"`, `according to X, "…"`), or in
+      the sentence before when that ends with a colon (`He added:`). A quotation opening a sentence
+      right after another one, with no verb of its own, continues its speaker (verb "").
+    - "he"/"she" resolves to the person named most recently (within three sentences) when only one
+      person is named there; otherwise the pronoun is kept as written.
+    - Short quoted words (four words or fewer) with no speaker close by are labels, not quotes:
+      scare quotes ("a 'special operation'") are `Sourcing.scare_quotes`, never a `Quote`.
+      An attributed fragment of three words or more ("told the author that Israel 'will cease to
+      exist'") is a quote.
+    """
+
+    def __init__(self, lexicon: SourcingLexicon, sentences: Sequence[TokenizedSentence]) -> None:
+        self.lexicon = lexicon
+        self.sentences = sentences
+        self.quotations = quotations(sentences)
+        self.pieces: dict[int, list[Piece]] = {}
+        for pieces in self.quotations:
+            for piece in pieces:
+                self.pieces.setdefault(piece.index, []).append(piece)
+        self.verbs = [self._verbs_outside_quotes(i) for i in range(len(sentences))]
+        named_speakers = [self._named_speakers(i) for i in range(len(sentences))]
+        self.people = People(sentences, named_speakers, self.quoted, lexicon)
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """Every direct quotation longer than a label, with its speaker, in document order."""
+        found: list[Quote] = []
+        previous: tuple[tuple[Piece, ...], _Speaker] | None = None
+        for pieces in self.quotations:
+            speaker = self.attribute(pieces, previous)
+            words = count_words(" ".join(self.piece_text(p) for p in pieces))
+            if speaker is None and (len(pieces) > 1 or words > SCARE_QUOTE_WORDS):
+                speaker = _Speaker("", "unattributed", "", None)
+            if speaker is None:
+                continue
+            if speaker.text.lower() in ("he", "she"):
+                speaker = _last_speaker(speaker, pieces[0], previous)
+            found.append(self._quote(pieces, speaker))
+            previous = (pieces, speaker) if speaker.text else None
+        return tuple(found)
+
+    def quoted(self, index: int, position: int) -> bool:
+        """Whether a character of sentence `index` lies inside a quotation (marks included)."""
+        return any(p.start - 1 <= position <= p.end for p in self.pieces.get(index, ()))
+
+    def piece_text(self, piece: Piece) -> str:
+        text = self.sentences[piece.index].text
+        start, end = trimmed(text, piece.start, piece.end)
+        return text[start:end]
+
+    def _quote(self, pieces: tuple[Piece, ...], speaker: _Speaker) -> Quote:
+        first = pieces[0]
+        sentence = self.sentences[first.index]
+        start, end = trimmed(sentence.text, first.start, first.end)
+        text = " ".join(self.piece_text(p) for p in pieces).rstrip(",")
+        if len(pieces) == 1:
+            end = start + len(text)
+        verb_type = speaker.verb_match.category if speaker.verb_match is not None else ""
+        name = self.people.full_name(speaker.text) if speaker.kind == "person" else ""
+        return Quote(
+            text,
+            name or speaker.text,
+            speaker.kind,
+            speaker.verb,
+            sentence.id,
+            start,
+            end,
+            verb_type,
+        )
+
+    def _verbs_outside_quotes(self, index: int) -> list[Match]:
+        sentence = self.sentences[index]
+        found = self.lexicon.verbs.find(sentence.tokens, sentence.text, sentence.id)
+        return [
+            m for m in found if not self.quoted(index, m.start) and not _passive(sentence.text, m)
+        ]
+
+    def attribute(
+        self,
+        pieces: tuple[Piece, ...],
+        previous: tuple[tuple[Piece, ...], _Speaker] | None,
+    ) -> _Speaker | None:
+        """The speaker of a quotation, or None: after it, before it, in a colon sentence
+        before it, or continued from the quotation just before."""
+        first, last = pieces[0], pieces[-1]
+        short = len(pieces) == 1 and count_words(self.piece_text(first)) <= SCARE_QUOTE_WORDS
+        if short and count_words(self.piece_text(first)) < FRAGMENT_WORDS:
+            return None
+        found = self._after(last, short) or self._before(first, short)
+        if found is not None or short:
+            return found
+        if not self._opens_sentence(first):
+            return None
+        return self._colon_before(first) or _continued(first, previous)
+
+    def _after(self, last: Piece, short: bool) -> _Speaker | None:
+        text = self.sentences[last.index].text
+        later = [p.start - 1 for p in self.pieces[last.index] if p.start > last.end]
+        limit = min(later, default=len(text))
+        distance = FRAGMENT_AFTER if short else POST_DISTANCE
+        for verb in self.verbs[last.index]:
+            if last.end < verb.start < limit:
+                if count_words(text[last.end : verb.start]) > distance:
+                    return None
+                return self._speaker(last.index, verb, last.end + 1)
+        return None
+
+    def _before(self, first: Piece, short: bool) -> _Speaker | None:
+        text = self.sentences[first.index].text
+        verbs = [v for v in self.verbs[first.index] if v.end <= first.start]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        if len(verbs) > 1 and "that" in text[verbs[-2].end : verb.start].split():
+            verbs, verb = verbs[:-1], verbs[-2]  # the verb is inside a reported clause
+        between = text[verb.end : first.start - 1]
+        if short and not _fragment_follows(between):
+            return None
+        if verb.term == "call" and (short or not _has_object(between)):
+            return None  # naming, not saying: 'calls it a "special military operation"'
+        speaker = self._speaker(first.index, verb, 0)
+        if speaker is None and len(verbs) > 1 and _shares_subject(text, verb):
+            earlier = self._speaker(first.index, verbs[-2], 0)
+            return None if earlier is None else _with_verb(earlier, verb, text)
+        return speaker
+
+    def _colon_before(self, first: Piece) -> _Speaker | None:
+        if first.index == 0:
+            return None
+        before = self.sentences[first.index - 1].text.rstrip()
+        if not before.endswith(":") or not self.verbs[first.index - 1]:
+            return None
+        return self._speaker(first.index - 1, self.verbs[first.index - 1][-1], 0)
+
+    def _opens_sentence(self, first: Piece) -> bool:
+        text = self.sentences[first.index].text
+        return not text[: max(first.start - 1, 0)].strip()
+
+    def _span(self, index: int, verb: Match, region_start: int = 0) -> tuple[int, int] | None:
+        """Where the speaker of `verb` is written in sentence `index`."""
+        text = self.sentences[index].text
+        return speaker_span(text, region_start, verb, lambda at: self.quoted(index, at))
+
+    def _speaker(self, index: int, verb: Match, region_start: int) -> _Speaker | None:
+        """The subject of `verb` (or, inverted, the phrase after it), typed and resolved."""
+        text = self.sentences[index].text
+        span = self._span(index, verb, region_start)
+        if span is None:
+            return None
+        start, end = span
+        phrase = text[start:end]
+        kind = speaker_kind(phrase, self.lexicon)
+        if phrase.lower() in ("he", "she"):
+            phrase = self.people.resolve(index, start) or phrase
+        return _Speaker(phrase, kind, _verb_text(text, verb), verb)
+
+    def unnamed_speakers(self, index: int) -> list[Match]:
+        """Unnamed sources of this sentence's reporting verbs ("an Israeli diplomat said")."""
+        sentence = self.sentences[index]
+        found = []
+        for verb in self.verbs[index]:
+            span = self._span(index, verb)
+            phrase = sentence.text[span[0] : span[1]] if span else ""
+            if span is None or not unnamed_source(phrase, self.lexicon):
+                continue
+            found.append(
+                Match(sentence.id, span[0], span[1], phrase, "unnamed speaker", "unnamed_source")
+            )
+        return found
+
+    def _named_speakers(self, index: int) -> list[tuple[int, str]]:
+        """(position, name) of each person named as the subject of a reporting verb."""
+        text = self.sentences[index].text
+        found = []
+        for verb in self.verbs[index]:
+            span = self._span(index, verb)
+            phrase = text[span[0] : span[1]] if span else ""
+            if phrase.lower() not in PRONOUNS and speaker_kind(phrase, self.lexicon) == "person":
+                name = bare_name(phrase, self.lexicon.titles)
+                if name:
+                    found.append((span[0] if span else 0, name))
+        return found
+
+
+def _continued(
+    first: Piece, previous: tuple[tuple[Piece, ...], _Speaker] | None
+) -> _Speaker | None:
+    """The previous quotation's speaker, if it ended in this or the sentence before."""
+    if previous is None or previous[0][-1].index < first.index - 1:
+        return None
+    speaker = previous[1]
+    return _Speaker(speaker.text, speaker.kind, "", None)
+
+
+def _fragment_follows(between: str) -> bool:
+    """Whether a short quoted fragment is the verb's own complement: close after it ("called
+    it 'a disaster'") or in its that-clause ("told me that Israel 'will cease to exist'")."""
+    if any(mark in between for mark in QUOTE_MARKS):
+        return False
+    words = between.split()
+    if words and (words[0].lower() in PREPOSITIONS or re.search(r"['’]s?$", words[-1])):
+        return False  # 'said on NBC's "Meet the Press"' names a show
+    return len(words) <= 3 or (len(words) <= FRAGMENT_DISTANCE and "that" in words)
+
+
+def _has_object(between: str) -> bool:
+    """Whether words other than adverbs stand between a verb and a quotation."""
+    return any(not is_adverb(w.strip(",")) for w in between.split() if w.strip(","))
+
+
+def _shares_subject(text: str, verb: Match) -> bool:
+    """Whether a verb's subject is the earlier verb's: after "and" ("X called … and told …")
+    or as a participle ("X accused Y, saying …")."""
+    words = [w for w in text[: verb.start].split() if w not in SKIPPED and not is_adverb(w)]
+    return verb.text.endswith("ing") or (bool(words) and words[-1] == "and")
+
+
+def _passive(text: str, verb: Match) -> bool:
+    """A passive ("described by the White House", "was announced") attributes nothing to its
+    subject; after an article the word is no verb ("a written statement")."""
+    before = text[: verb.start].split()
+    after = text[verb.end :].lstrip()
+    return after.startswith("by ") or (bool(before) and before[-1].lower() in _BE | _ARTICLES)
+
+
+def _last_speaker(
+    speaker: _Speaker, first: Piece, previous: tuple[tuple[Piece, ...], _Speaker] | None
+) -> _Speaker:
+    """An unresolved "he" or "she" right after a named person's quote is that person: news
+    writing names a speaker, then keeps quoting them as "he said"."""
+    if previous is None or previous[1].kind != "person":
+        return speaker
+    if previous[1].text.lower() in ("he", "she"):
+        return speaker
+    if previous[0][-1].index < first.index - 1:
+        return speaker
+    return _Speaker(previous[1].text, "person", speaker.verb, speaker.verb_match)
+
+
+def _with_verb(speaker: _Speaker, verb: Match, text: str) -> _Speaker:
+    """A coordinated verb's speaker ("X called … and told …") with the nearer verb."""
+    return _Speaker(speaker.text, speaker.kind, _verb_text(text, verb), verb)
+
+
+def _verb_text(text: str, verb: Match) -> str:
+    """The verb as written, with the author as its object when it names them ("told this
+    author")."""
+    rest = text[verb.end :].lstrip()
+    for obj in _AUTHOR_OBJECTS:
+        if re.match(rf"{obj}\b", rest, re.IGNORECASE):
+            return f"{verb.text} {rest[: len(obj)]}"
+    return verb.text
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`/`end` without surrounding spaces and a trailing comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def count_words(text: str) -> int:
+    return len(text.split())

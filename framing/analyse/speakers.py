@@ -1,0 +1,144 @@
+"""Who a speaker phrase names: its kind (person, organisation, anonymous) and full name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from framing.analyse.sourcing_lexicon import SourcingLexicon
+from framing.analyse.speaker_phrases import NAME, head_word, wordset
+from framing.lexicon import TokenizedSentence
+
+PRONOUN_WINDOW = 3
+"""Sentences looked back through to resolve "he" or "she"."""
+
+PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "anonymous"}
+_INDEFINITE = wordset("a an another one two three four several some many other others senior")
+_SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople statement")
+
+
+def speaker_kind(phrase: str, lexicon: SourcingLexicon) -> str:
+    """ "person", "organisation" or "anonymous" for a speaker phrase, from its head word:
+    a capitalised name is a person; an institution word or name an organisation, and so is
+    an unnamed spokesperson (the institution speaks); any other unnamed speaker is
+    anonymous ("an Israeli diplomat", "officials", "sources")."""
+    lowered = phrase.lower()
+    if lowered in PRONOUNS:
+        return PRONOUNS[lowered]
+    words = [w.lower() for w in re.findall(r"[\w'’\-]+", phrase)]
+    if "source" in words or "sources" in words or any(a in lowered for a in lexicon.anonymity):
+        return "anonymous"
+    core = _strip_article(phrase)
+    if core in lexicon.org_names:
+        return "organisation"
+    head = head_word(phrase)
+    if head.lower() in _SPOKESPEOPLE or (len(head) > 1 and head.isupper()):
+        return "organisation"
+    if head in lexicon.titles and phrase.split()[0].lower() == "the":
+        return "person"  # "the prime minister": a known person, named elsewhere
+    if head[:1].isupper() and head.lower() not in lexicon.people_nouns | lexicon.org_words:
+        return "organisation" if head in lexicon.org_names else "person"
+    if head.lower() in lexicon.org_words:
+        return "organisation"
+    return "anonymous"
+
+
+def unnamed_source(phrase: str, lexicon: SourcingLexicon) -> bool:
+    """Whether a speaker phrase is an unnamed source: "an Israeli diplomat", "officials",
+    "sources", not "the prime minister" (someone named before) nor "critics"."""
+    if speaker_kind(phrase, lexicon) != "anonymous":
+        return False
+    if any(word in phrase.lower().split() for word in ("source", "sources")):
+        return True
+    head = head_word(phrase).lower()
+    first = phrase.split()[0].lower()
+    return head in lexicon.roles and (first in _INDEFINITE or head.endswith("s"))
+
+
+def bare_name(phrase: str, titles: frozenset[str]) -> str:
+    """The capitalised words ending a phrase, titles left out ("Rep. Darrell Issa")."""
+    words: list[str] = []
+    for word in reversed(phrase.split()):
+        if not word[:1].isupper() or word in titles:
+            break
+        words.insert(0, word)
+    return " ".join(words)
+
+
+class People:
+    """The people one article names, each by surname at their fullest, so that quotes group
+    by who spoke and "he" or "she" resolves to someone named before."""
+
+    def __init__(
+        self,
+        sentences: Sequence[TokenizedSentence],
+        named_speakers: Sequence[Sequence[tuple[int, str]]],
+        quoted: Callable[[int, int], bool],
+        lexicon: SourcingLexicon,
+    ) -> None:
+        """`named_speakers` holds, per sentence, (position, name) of each person named as the
+        subject of a reporting verb; `quoted` tells whether a sentence's character is quoted."""
+        self.sentences = sentences
+        self.named_speakers = named_speakers
+        self.quoted = quoted
+        self.lexicon = lexicon
+        self.by_surname = self._by_surname()
+
+    def full_name(self, phrase: str) -> str:
+        """A person speaker by name alone, at its fullest in the article: "Defense Minister
+        Israel Katz" and "Katz" are both "Israel Katz", so quotes group by who spoke."""
+        name = bare_name(phrase, self.lexicon.titles)
+        return self.by_surname.get(name.rpartition(" ")[2], name) if name else ""
+
+    def resolve(self, index: int, position: int) -> str:
+        """The person "he" or "she" at (`index`, `position`) most likely is, or "": going
+        back sentence by sentence, the last named speaker, else the one person named."""
+        for back in range(index, max(index - PRONOUN_WINDOW, 0) - 1, -1):
+            limit = position if back == index else len(self.sentences[back].text)
+            speakers = [name for at, name in self.named_speakers[back] if at < limit]
+            if speakers:
+                return self.by_surname.get(speakers[-1].rpartition(" ")[2], speakers[-1])
+            named = self._mentions(back, limit)
+            if named:
+                return named.pop() if len(named) == 1 else ""
+        return ""
+
+    def _mentions(self, index: int, limit: int) -> set[str]:
+        """The known people named in a sentence before `limit`, outside quotations."""
+        return {
+            self.by_surname[match.group()]
+            for match in re.finditer(r"[\w\-]+", self.sentences[index].text[:limit])
+            if match.group() in self.by_surname and not self.quoted(index, match.start())
+        }
+
+    def _by_surname(self) -> dict[str, str]:
+        """Surname -> fullest name, for every person named after a title ("President
+        Vladimir Putin", "spokesperson Maria Zakharova") or as a speaker ("Trump said")."""
+        names = [name for speakers in self.named_speakers for _, name in speakers]
+        for index, sentence in enumerate(self.sentences):
+            for match in NAME.finditer(sentence.text):
+                if not self.quoted(index, match.start()):
+                    names.append(self._titled_name(sentence.text, match))
+        people: dict[str, str] = {}
+        for name in names:
+            surname = name.rpartition(" ")[2]
+            if name and len(name) > len(people.get(surname, "")):
+                people[surname] = name
+        return people
+
+    def _titled_name(self, text: str, match: re.Match[str]) -> str:
+        """The name in a capitalised run after its title words, or "" without a title."""
+        titles = self.lexicon.titles
+        words = match.group().split()
+        titled = [i for i, word in enumerate(words) if word in titles]
+        before = text[: match.start()].split()
+        if titled:
+            words = words[titled[-1] + 1 :]
+        elif not before or before[-1].rstrip(",") not in titles:
+            return ""
+        name = " ".join(words)
+        return "" if name in self.lexicon.org_names else name
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
