@@ -1,0 +1,119 @@
+"""What the outlets say, for the report context: key findings, shared and exclusive claims."""
+
+from __future__ import annotations
+
+from framing.report.context_profiles import Json
+from framing.report.context_topics import anchor
+
+CLAIMS_SHOWN = 12
+"""Shared claims shown per topic and kind group (strongest first); the JSON keeps them all.
+"Related" pairs (the same fact or actors, 61% within one story on AllSides) come apart from
+verbatim and paraphrase ones (82-98%), folded in the HTML."""
+KIND_ORDER = {"verbatim": 0, "paraphrase": 1, "related": 2}
+
+
+def shared_claims(briefing: Json, articles: list[Json]) -> list[Json]:
+    """Shared claims grouped under the first shared topic (in report order) they concern,
+    then "Other claims"; each topic's omissions beside them."""
+    order = [t["name"] for t in briefing["topics"] if t["shared"]]
+    by_id = {a["id"]: a for a in articles}
+    groups: dict[str, list[Json]] = {name: [] for name in [*order, ""]}
+    for alignment in briefing["alignments"]:
+        topic = next((name for name in order if name in alignment["topics"]), "")
+        groups[topic].append(alignment)
+    omissions: dict[str, list[Json]] = {}
+    for omission in briefing["omissions"]:
+        omissions.setdefault(omission["topic"], []).append(omission)
+    sections = []
+    for topic, found in groups.items():
+        ranked = sorted(found, key=lambda a: (KIND_ORDER[a["kind"]], -a["similarity"]))
+        if not ranked and not omissions.get(topic):
+            continue
+        strong = [a for a in ranked if a["kind"] != "related"]
+        related = [a for a in ranked if a["kind"] == "related"]
+        sections.append(
+            {
+                "topic": topic or "Other claims",
+                "anchor": "claims-" + (anchor(topic) if topic else "other"),
+                "count": len(ranked),
+                "alignments": [_alignment(a, by_id) for a in strong[:CLAIMS_SHOWN]],
+                "related": [_alignment(a, by_id) for a in related[:CLAIMS_SHOWN]],
+                "more": max(0, len(strong) - CLAIMS_SHOWN) + max(0, len(related) - CLAIMS_SHOWN),
+                "omissions": [
+                    {
+                        "label": o["outlet"],
+                        "claim": o["claim"]["text"],
+                        "claim_label": o["claim"]["outlet"],
+                        "carried_by": o["carried_by"],
+                    }
+                    for o in omissions.get(topic, [])
+                ],
+            }
+        )
+    return sections
+
+
+def _alignment(alignment: Json, articles: Json) -> Json:
+    """One shared claim: each member's sentence cut into runs, the words that differ from
+    the first member marked (the first member's marks are against the second)."""
+    members = alignment["members"]
+    first_diff = alignment["diffs"][0]
+    shown = [
+        _member(members[0], [(seg["a"], seg) for seg in first_diff], articles),
+        *(
+            _member(member, [(seg["b"], seg) for seg in diff], articles)
+            for member, diff in zip(members[1:], alignment["diffs"], strict=True)
+        ),
+    ]
+    return {
+        "kind": alignment["kind"],
+        "similarity": alignment["similarity"],
+        "topics": alignment["topics"],
+        "members": shown,
+    }
+
+
+def _member(member: Json, runs: list[tuple[str, Json]], articles: Json) -> Json:
+    """One member of a shared claim: where it comes from, and its sentence as marked runs."""
+    return {
+        "label": member["outlet"],
+        "article_id": member["article_id"],
+        "sentence_id": member["sentence_id"],
+        "title": articles[member["article_id"]]["title"],
+        "segments": [
+            {"text": text, "mark": seg["op"] != "equal", "framing": seg["framing"]}
+            for text, seg in runs
+            if text
+        ],
+    }
+
+
+def exclusive_claims(exclusives: list[Json], articles: list[Json]) -> list[Json]:
+    """Per outlet, in article order, the specific claims no other outlet carries."""
+    by_outlet: dict[str, list[Json]] = {}
+    for item in exclusives:
+        by_outlet.setdefault(item["outlet"], []).append(
+            {"text": item["claim"]["text"], "topics": item["topics"]}
+        )
+    labels = list(dict.fromkeys(a["label"] for a in articles))
+    return [{"label": label, "claims": by_outlet[label]} for label in labels if label in by_outlet]
+
+
+def key_findings(findings: list[Json], articles: list[Json], indexes: Json) -> list[Json]:
+    """Each key finding with the sentences it cites, by outlet label, in the order cited."""
+    by_id = {a["id"]: a for a in articles}
+    return [
+        {
+            "kind": finding["kind"],
+            "text": finding["text"],
+            "evidence": [
+                {
+                    "label": by_id[e["article_id"]]["label"],
+                    "sentence_id": e["sentence_id"],
+                    "text": indexes[e["article_id"]][e["sentence_id"]][1],
+                }
+                for e in finding["evidence"]
+            ],
+        }
+        for finding in findings
+    ]
