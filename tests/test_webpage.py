@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import socket
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+import trafilatura
 
 from framing.errors import FramingError
-from framing.ingest.clean import clean
+from framing.ingest.clean import body_text, clean
+from framing.ingest.corpus import load_corpus
 from framing.ingest.webpage import WebPage, read_webpage
 from framing.models import Metadata, Source
 
@@ -111,6 +115,8 @@ NO_METADATA_BODY = (
     " aid, most of them displaced from other parts of the country during more than a decade of"
     " war.",
 )
+
+ANKARA_POLL = (("Justice and Development Party", 41), ("Republican People's Party", 33))
 
 LEDE = "Turkish and Russian officials met in Ankara on Tuesday to discuss the Idlib truce."
 MORE = (
@@ -328,3 +334,90 @@ def test_page_without_title_keeps_its_lede(untitled: WebPage) -> None:
 def test_cleaner_keeps_the_lede_of_a_page_without_title(untitled: WebPage) -> None:
     document = clean(handed_to_cleaner(untitled))
     assert [p.text for p in document.paragraphs] == [LEDE, MORE]
+
+
+# Every saved page in tests/data/html, with what its body must keep and drop (see the file).
+EXPECTATIONS = tomllib.loads((HTML / "expectations.toml").read_text(encoding="utf-8"))["page"]
+
+
+def comparable(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def analysed_body(file: str) -> str | None:
+    """The body `framing analyze` reads from the page, or None when the page is skipped."""
+    corpus = load_corpus([HTML / file])
+    return body_text(clean(corpus.sources[0])) if corpus.sources else None
+
+
+@pytest.fixture(scope="module", params=EXPECTATIONS, ids=[p["file"] for p in EXPECTATIONS])
+def expected(request: pytest.FixtureRequest) -> tuple[dict[str, Any], str | None]:
+    page: dict[str, Any] = request.param
+    return page, analysed_body(page["file"])
+
+
+def test_every_listed_page_is_in_the_folder() -> None:
+    listed = {page["file"] for page in EXPECTATIONS}
+    assert listed == {path.name for path in HTML.glob("*.html")}
+
+
+def test_article_pages_are_read_and_index_pages_skipped(
+    expected: tuple[dict[str, Any], str | None],
+) -> None:
+    page, body = expected
+    assert (body is not None) == page.get("article", True)
+
+
+def test_body_keeps_what_must_stay(expected: tuple[dict[str, Any], str | None]) -> None:
+    page, body = expected
+    text = comparable(body or "")
+    assert [s for s in page["keep"] if comparable(s) not in text] == []
+
+
+def test_body_drops_the_page_around_it(expected: tuple[dict[str, Any], str | None]) -> None:
+    page, body = expected
+    text = comparable(body or "")
+    assert [s for s in page["drop"] if comparable(s) in text] == []
+
+
+def test_at_least_as_good_as_trafilatura_defaults(
+    expected: tuple[dict[str, Any], str | None],
+) -> None:
+    """What trafilatura.extract keeps with its defaults we keep; what it drops we drop."""
+    page, body = expected
+    theirs = comparable(trafilatura.extract((HTML / page["file"]).read_text("utf-8")) or "")
+    ours = comparable(body or "")
+    assert [s for s in page["keep"] if comparable(s) in theirs and comparable(s) not in ours] == []
+    assert [s for s in page["drop"] if comparable(s) not in theirs and comparable(s) in ours] == []
+
+
+def test_story_in_a_layout_table_is_read() -> None:
+    """An older CMS sets the story in a table cell; tables are not read as text, layout ones are."""
+    page = read_webpage((HTML / "synthetic-table-layout.html").read_text("utf-8"), "t.html")
+    assert "Her sister replied by pulling no punches." in paragraphs(page)
+    assert "Enzi says he will run for fourth term despite primary challenge" not in page.text
+
+
+def test_data_table_stays_out_of_the_text() -> None:
+    rows = "".join(f"<tr><td>{name}</td><td>{share}%</td></tr>" for name, share in ANKARA_POLL)
+    story = [f"<p>{p}</p>" for p in BODY]
+    story.insert(3, f"<table>{rows}</table>")
+    page = read_webpage(f"<html><body><article>{''.join(story)}</article></body></html>", "x")
+    assert paragraphs(page) == list(BODY)
+
+
+def test_every_update_of_a_live_blog_is_read() -> None:
+    page = read_webpage((HTML / "synthetic-liveblog.html").read_text("utf-8"), "live.html")
+    assert page.text.count("Share this update") == 0
+    assert "Arizona hasn't been the only state pushing a bill" in page.text  # second update
+    assert "Jeff Flake and John McCain, called on Brewer to veto it" in page.text  # last update
+
+
+def test_headline_run_together_with_dateline_and_byline() -> None:
+    """One block holding date, headline and byline (split by <br>) keeps date and byline apart."""
+    head = "<p>Posted: May 6, 2024<br><b>Idlib talks resume</b><br>By Elif Demir</p>"
+    title = "<head><title>Idlib talks resume</title></head>"
+    page = read_webpage(f"<html>{title}<body>{head}<p>{LEDE}</p><p>{MORE}</p></body></html>", "x")
+    assert "Idlib talks resume" not in page.text
+    assert paragraphs(page)[-2:] == [LEDE, MORE]

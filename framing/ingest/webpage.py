@@ -21,6 +21,12 @@ _PROSE = re.compile(r"^(?:\S+\s+){9,}\S*[.!?…][\"'”’)]*$")
 """Ten words or more ending a sentence: what an article has and a list of teaser links lacks."""
 _URL_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 """How trafilatura makes a site name out of a URL when the page names none (metadata.py)."""
+LAYOUT_CELL_WORDS = 50
+"""A table cell with a paragraph's worth of running text of its own lays out a page; a data
+table's cells hold a figure or a few words."""
+_TABLE_PARTS = (
+    "./thead | ./tbody | ./tfoot | ./tr | ./*/tr | ./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"
+)
 
 
 @dataclass(frozen=True)
@@ -40,17 +46,13 @@ class WebPage:
 def read_webpage(html: str, where: str) -> WebPage:
     """The article text and metadata of `html`; `where` names the page in errors.
 
-    trafilatura is given the parsed page and never a URL, so nothing is fetched. Precision is
-    favoured because news pages carry much furniture around a well-marked article body.
+    trafilatura is given the parsed page and never a URL, so nothing is fetched.
     """
     tree = load_html(html) if html.strip() else None
-    document = _extract(tree) if tree is not None else None
-    if tree is None or document is None:
+    found = _article(tree) if tree is not None else None
+    if tree is None or found is None:
         raise _no_article(where)
-    title = _stated_title(document.title or "", tree)
-    paragraphs = _without_headline(_paragraphs(document.body), document.body, title)
-    if not any(_PROSE.search(paragraph) for paragraph in paragraphs):
-        raise _no_article(where)
+    document, title, paragraphs = found
     url = document.url or ""
     return WebPage(
         text="\n\n".join(paragraphs),
@@ -64,14 +66,74 @@ def read_webpage(html: str, where: str) -> WebPage:
     )
 
 
-def _extract(tree: _Element) -> Document | None:
+def _article(tree: _Element) -> tuple[Document, str, list[str]] | None:
+    """trafilatura's document, the title and the body paragraphs (headline left out); None
+    when no paragraph is prose.
+
+    Its balanced mode keeps every paragraph its defaults keep (precision mode drops a lede in a
+    <header>, a boxed passage, a block whose class says "bottom"); the cleaner then removes the
+    furniture it lets through. Recall mode is tried only when the balanced one finds no article.
+    """
+    _unwrap_layout_tables(tree)
+    _join_live_updates(tree)
+    for recall in (False, True):
+        document = _extract(deepcopy(tree), recall=recall)
+        if document is None:
+            continue
+        title = _stated_title(document.title or "", tree)
+        paragraphs = _without_headline(_paragraphs(document.body), document.body, title)
+        if any(_PROSE.search(paragraph) for paragraph in paragraphs):
+            return document, title, paragraphs
+    return None
+
+
+def _unwrap_layout_tables(tree: _Element) -> None:
+    """Turn tables that lay out a page into plain blocks, so that the story in a cell is read.
+
+    Tables are left out of the text (a data table is not prose), and an older CMS sets the
+    whole story in a table cell, paragraphs split by <br><br>: read as a table, that story
+    would be lost and the page skipped as having no article.
+    """
+    for table in tree.iter("table"):
+        if any(
+            _own_words(cell) >= LAYOUT_CELL_WORDS for cell in table.xpath("./tr/td | ./*/tr/td")
+        ):
+            for part in (table, *table.xpath(_TABLE_PARTS)):
+                part.tag = "div"
+
+
+def _join_live_updates(tree: _Element) -> None:
+    """Read the updates of a live blog as one article, not the first update alone.
+
+    A live blog sets each timed update in an <article> of its own, side by side in one feed;
+    trafilatura takes the first <article> of a page for the whole story. Sibling <article>s
+    that each hold a paragraph of prose become plain blocks, so that the feed is read whole;
+    teaser cards, whose text is a headline and a line, stay as they are.
+    """
+    for feed in {article.getparent() for article in tree.iter("article")} - {None}:
+        updates = feed.findall("article")
+        if len(updates) > 1 and all(_has_prose(update) for update in updates):
+            for update in updates:
+                update.tag = "div"
+
+
+def _has_prose(element: _Element) -> bool:
+    return any(_PROSE.search(" ".join(p.xpath("string()").split())) for p in element.iter("p"))
+
+
+def _own_words(cell: _Element) -> int:
+    """Words of a cell's text outside the tables nested in it."""
+    return len(" ".join(cell.xpath("text() | ./*[not(self::table)]//text()")).split())
+
+
+def _extract(tree: _Element, *, recall: bool) -> Document | None:
     """trafilatura's main text and metadata, without comments, tables, images or link targets.
 
     Its own date is ignored (see `_stated_date`), so its date search is kept cheap.
     """
     document = bare_extraction(
         tree,
-        favor_precision=True,
+        favor_recall=recall,
         include_comments=False,
         include_tables=False,
         include_images=False,
@@ -129,12 +191,22 @@ def _stated_title(title: str, tree: _Element) -> str:
 
 
 def _without_headline(paragraphs: list[str], body: _Element, title: str) -> list[str]:
-    """Drop the headline when trafilatura kept it: it is the title, which is metadata."""
+    """Drop the headline where trafilatura kept it above the first paragraph of prose: it is
+    the title, which is metadata. A block that runs it together with a dateline and a byline
+    keeps those two, as paragraphs of their own, for the cleaner to tell apart."""
     h1s = {_key(head.xpath("string()")) for head in body.iter("head") if head.get("rend") == "h1"}
-    headlines = {_key(title), *h1s}
-    if paragraphs and _key(paragraphs[0]) in headlines - {""}:
-        return paragraphs[1:]
-    return paragraphs
+    headlines = {_key(title), *h1s} - {""}
+    start = next((i for i, p in enumerate(paragraphs) if _PROSE.search(p)), len(paragraphs))
+    top = [piece for p in paragraphs[:start] for piece in _around(p, title) if piece]
+    return [p for p in top if _key(p) not in headlines] + paragraphs[start:]
+
+
+def _around(paragraph: str, title: str) -> list[str]:
+    """The text before and after the title inside `paragraph`, or the paragraph itself."""
+    if not title or _key(title) == _key(paragraph):
+        return [paragraph]
+    before, found, after = paragraph.partition(" ".join(title.split()))
+    return [before.strip(), after.strip()] if found else [paragraph]
 
 
 def _key(text: str) -> str:
