@@ -114,3 +114,52 @@ def test_long_paragraph_in_another_script_is_cut_between_sentences(
     sentences = split_sentences(document, language)
     assert [s.text for s in sentences] == [sentence.strip()] * 400
     assert all(body_text(document)[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # BASIL: a party-state abbreviation after a name, then the verb
+        "“We had no defense at all,” Sen. Rand Paul, R-Ky., said on “Fox & Friends.”",
+        "Sen. Dianne Feinstein, D-Calif., the top Democrat on the Senate Judiciary Committee, "
+        "said on Sunday that the bill would fail.",
+        "Sen. Jeff Flake, R-Ariz., said Steele's comments were wrong.",
+        "Sen. John McCain (R-Ariz.) and Chuck Schumer (D-N.Y.) called on Trump to cancel it.",
+        "Senate Minority Leader Chuck Schumer, D-N.Y., said the F.B.I. should investigate.",
+        "The U.S. government and the F.B.I. declined to comment.",
+    ],
+)
+def test_abbreviations_inside_a_sentence_do_not_end_it(paragraph: str) -> None:
+    assert _sentences(paragraph) == [paragraph]
+
+
+def test_abbreviation_at_a_real_sentence_end_still_ends_it() -> None:
+    assert _sentences(
+        "The bill was backed by Rep. Zoe Lofgren, D-Calif. Republicans opposed it. "
+        "It happened in the U.S. The next day he left."
+    ) == [
+        "The bill was backed by Rep. Zoe Lofgren, D-Calif.",
+        "Republicans opposed it.",
+        "It happened in the U.S.",
+        "The next day he left.",
+    ]
+
+
+def test_merged_sentence_offsets_index_into_the_body() -> None:
+    text = "“No,” said Rep. Mike Doyle, D-Pa., the team’s manager. He left."
+    document = Document("d", "d.txt", Metadata(), (Paragraph("text", text),), ())
+    sentences = split_sentences(document)
+    assert [s.text for s in sentences] == [text[:-9], "He left."]
+    assert all(body_text(document)[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # BASIL: pysbd cut after "Jr." and after a nested closing quote
+        "In a statement to The Atlantic, Trump Jr.’s attorney, Alan Futerfas, said no.",
+        "“We do not operate by ‘secret opinions of the Department of Justice,’ ” Mr. Weich wrote.",
+    ],
+)
+def test_possessive_and_quoted_comma_do_not_end_a_sentence(paragraph: str) -> None:
+    assert _sentences(paragraph) == [paragraph]

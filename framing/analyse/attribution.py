@@ -7,9 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.analyse.quotation import QUOTE_MARKS, Piece, quotations
+from framing.analyse.reported import reported_clause
 from framing.analyse.sourcing_lexicon import SourcingLexicon
 from framing.analyse.speaker_phrases import PREPOSITIONS, SKIPPED, is_adverb, speaker_span, wordset
-from framing.analyse.speakers import PRONOUNS, People, bare_name, speaker_kind, unnamed_source
+from framing.analyse.speakers import (
+    PRONOUNS,
+    People,
+    bare_name,
+    clause_subject,
+    speaker_kind,
+    unnamed_source,
+)
 from framing.lexicon import TokenizedSentence
 from framing.models import Match, Quote
 
@@ -28,6 +36,15 @@ FRAGMENT_AFTER = 3
 _BE = wordset("is are was were be been being")
 _ARTICLES = wordset("a an the")
 _AUTHOR_OBJECTS = ("this author", "the author", "this writer", "this reporter", "me", "us")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A direct quote and where the verb that attributed it is (-1: none)."""
+
+    quote: Quote
+    verb_sentence: str
+    verb_start: int
 
 
 @dataclass(frozen=True)
@@ -74,8 +91,17 @@ class Attribution:
         self.people = People(sentences, named_speakers, self.quoted, lexicon)
 
     def quotes(self) -> tuple[Quote, ...]:
-        """Every direct quotation longer than a label, with its speaker, in document order."""
-        found: list[Quote] = []
+        """Every direct quotation longer than a label, and every reported clause, with its
+        speaker, in document order."""
+        direct = self.direct_quotes()
+        used = {(q.verb_sentence, q.verb_start) for q in direct if q.verb_start >= 0}
+        found = [q.quote for q in direct] + self.reported(used)
+        order = {s.id: i for i, s in enumerate(self.sentences)}
+        return tuple(sorted(found, key=lambda q: (order[q.sentence_id], q.start)))
+
+    def direct_quotes(self) -> list[_Found]:
+        """Every direct quotation longer than a label, with where its verb is."""
+        found: list[_Found] = []
         previous: tuple[tuple[Piece, ...], _Speaker] | None = None
         for pieces in self.quotations:
             speaker = self.attribute(pieces, previous)
@@ -86,9 +112,47 @@ class Attribution:
                 continue
             if speaker.text.lower() in ("he", "she"):
                 speaker = _last_speaker(speaker, pieces[0], previous)
-            found.append(self._quote(pieces, speaker))
+            verb = speaker.verb_match
+            where = (verb.sentence_id, verb.start) if verb is not None else ("", -1)
+            found.append(_Found(self._quote(pieces, speaker), *where))
             previous = (pieces, speaker) if speaker.text else None
-        return tuple(found)
+        return found
+
+    def reported(self, used: set[tuple[str, int]]) -> list[Quote]:
+        """Indirect speech and "according to": each reporting verb no quotation took, with
+        the clause it reports and its speaker."""
+        found = []
+        for index, sentence in enumerate(self.sentences):
+            for verb in self.verbs[index]:
+                if (sentence.id, verb.start) in used:
+                    continue
+                quote = self._reported(index, verb)
+                if quote is not None:
+                    found.append(quote)
+        return found
+
+    def _reported(self, index: int, verb: Match) -> Quote | None:
+        text = self.sentences[index].text
+        span = self._speaker_span(index, verb, 0)
+        if span is None:
+            return None
+        clause = reported_clause(text, verb, span, self.lexicon, lambda at: self.quoted(index, at))
+        speaker = self._speaker(index, verb, 0)
+        if clause is None or speaker is None:
+            return None
+        start, end, form = clause
+        name = self.people.full_name(speaker.text) if speaker.kind == "person" else ""
+        return Quote(
+            text[start:end],
+            name or speaker.text,
+            speaker.kind,
+            speaker.verb,
+            self.sentences[index].id,
+            start,
+            end,
+            verb.category,
+            form,
+        )
 
     def quoted(self, index: int, position: int) -> bool:
         """Whether a character of sentence `index` lies inside a quotation (marks included)."""
@@ -150,6 +214,8 @@ class Attribution:
         limit = min(later, default=len(text))
         distance = FRAGMENT_AFTER if short else POST_DISTANCE
         for verb in self.verbs[last.index]:
+            if verb.text.endswith("ing"):
+                continue  # '"a weapon," but saying …': a participle reports its own clause
             if last.end < verb.start < limit:
                 if count_words(text[last.end : verb.start]) > distance:
                     return None
@@ -192,10 +258,23 @@ class Attribution:
         text = self.sentences[index].text
         return speaker_span(text, region_start, verb, lambda at: self.quoted(index, at))
 
+    def _speaker_span(self, index: int, verb: Match, region_start: int) -> tuple[int, int] | None:
+        """Where the speaker of `verb` is written; for a participle or a verb after "and" or
+        "but" with no subject of its own, the subject of the sentence's first verb ("X issued
+        a statement saying", "X supported it but said")."""
+        span = self._span(index, verb, region_start)
+        if span is not None or not _needs_clause_subject(self.sentences[index].text, verb):
+            return span
+        for earlier in reversed([v for v in self.verbs[index] if v.end <= verb.start]):
+            span = self._span(index, earlier, region_start)
+            if span is not None:
+                return span  # '"…," X said, adding that …'
+        return clause_subject(self.sentences[index], verb, lambda at: self.quoted(index, at))
+
     def _speaker(self, index: int, verb: Match, region_start: int) -> _Speaker | None:
         """The subject of `verb` (or, inverted, the phrase after it), typed and resolved."""
         text = self.sentences[index].text
-        span = self._span(index, verb, region_start)
+        span = self._speaker_span(index, verb, region_start)
         if span is None:
             return None
         start, end = span
@@ -243,6 +322,15 @@ def _continued(
     return _Speaker(speaker.text, speaker.kind, "", None)
 
 
+def _needs_clause_subject(text: str, verb: Match) -> bool:
+    """Whether a verb takes its subject from the clause: a participle ("saying"), or a verb
+    right after "and"/"but" ("supported the standards but said")."""
+    before = [w for w in text[: verb.start].split() if w not in SKIPPED and not is_adverb(w)]
+    if before and before[-1].lower() in PREPOSITIONS | _ARTICLES:
+        return False  # a gerund: "submit it in writing"
+    return verb.text.endswith("ing") or (bool(before) and before[-1] in ("and", "but"))
+
+
 def _fragment_follows(between: str) -> bool:
     """Whether a short quoted fragment is the verb's own complement: close after it ("called
     it 'a disaster'") or in its that-clause ("told me that Israel 'will cease to exist'")."""
@@ -271,6 +359,8 @@ def _passive(text: str, verb: Match) -> bool:
     subject; after an article the word is no verb ("a written statement")."""
     before = text[: verb.start].split()
     after = text[verb.end :].lstrip()
+    if before and verb.text.endswith("ed") and before[-1].lower() in PREPOSITIONS:
+        return True  # an adjective: "for alleged war crimes"
     return after.startswith("by ") or (bool(before) and before[-1].lower() in _BE | _ARTICLES)
 
 

@@ -20,6 +20,11 @@ ENGLISH_CUT = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
 ANY_CUT = re.compile(r"(?:[.!?؟][\"”’»]?\s+|[。！？][」”]?)(?=[\"“„«「]|[^\W\d_])")
 """The same in any script, CJK's unspaced full stops included; a letter after it must not be
 lowercase (checked apart: `re` has no class for it), and uncased scripts (Hebrew, Arabic) pass."""
+CONTINUATION = frozenset(",;:)]")
+"""Marks that go on a sentence, never open one."""
+POSSESSIVE = re.compile(r"['’]s\b")
+OPEN_COMMA = re.compile(r",[\s'’\"”]*[\"”]$")
+"""A comma, then only closing quote marks: the quotation's sentence goes on after it."""
 
 
 def split_sentences(document: Document, language: str = "en") -> tuple[Sentence, ...]:
@@ -57,7 +62,35 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 
 def _spans(text: str, language: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, whitespace trimmed."""
+    """(start, end) of each sentence in `text`, whitespace trimmed; a piece that cannot open a
+    sentence joins the one before it."""
+    pending: tuple[int, int] | None = None
+    for start, end in _pieces(text, language):
+        if pending is not None and _continues(text[pending[0] : pending[1]], text[start:end]):
+            pending = (pending[0], end)
+            continue
+        if pending is not None:
+            yield pending
+        pending = (start, end)
+    if pending is not None:
+        yield pending
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """Whether a piece pysbd cut off is the end of the sentence before: no sentence opens
+    with a comma, a possessive or a lower-case word, and none ends with a comma inside its
+    closing quote. pysbd ends sentences at a state's abbreviation ("Sen. Jeff Flake, R-Ariz.,
+    said …"), at "Jr." ("Trump Jr.’s attorney") and after `,’ ”` ("…,’ ” Mr. Weich wrote.")."""
+    return (
+        piece[0] in CONTINUATION
+        or piece[0].islower()
+        or POSSESSIVE.match(piece) is not None
+        or OPEN_COMMA.search(previous) is not None
+    )
+
+
+def _pieces(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence pysbd finds in `text`, whitespace trimmed."""
     segmenter = _segmenter(language)
     for chunk_start, chunk in _chunks(text, language):
         position = 0

@@ -23,6 +23,8 @@ class SourcingLexicon:
     anonymous: PhraseMatcher
     anonymity: tuple[str, ...]  # lower case
     first_person: PhraseMatcher  # "singular" or "plural"
+    bare_clause: frozenset[str]  # verb terms reporting a clause without "that"
+    no_clause: frozenset[str]  # verb terms that report no clause
 
 
 def read_sourcing_lexicon(lexicon: Lexicon) -> SourcingLexicon:
@@ -46,6 +48,7 @@ def read_sourcing_lexicon(lexicon: Lexicon) -> SourcingLexicon:
         exclude=string_list(first, "exclude", where),
         inflect=False,
     )
+    reported = _table(data, "reported_speech")
     return SourcingLexicon(
         verb_matcher,
         org_words,
@@ -56,6 +59,8 @@ def read_sourcing_lexicon(lexicon: Lexicon) -> SourcingLexicon:
         anonymous_matcher,
         anonymity,
         first_person,
+        frozenset(string_list(reported, "bare_clause", where)),
+        frozenset(string_list(reported, "no_clause", where)),
     )
 
 

@@ -43,6 +43,9 @@ _CIRCUMSTANCE = wordset(
     "about under through against like"
 )
 """Words that end a speaker phrase: "Mr. Obama on Thursday said" is spoken by Mr. Obama."""
+_RELATIVES = wordset("who that which")
+_APPOSITION_ENDS = frozenset(",—–-")
+"""What closes an apposition before its verb: "X, a retired profiler …, told" or "— told"."""
 _DETERMINERS = wordset("the a an this that these those his her its their our my")
 _HEAD_ENDS = wordset("of for to at in from with among on by who which that")
 _LEADING_FUNCTION = wordset(
@@ -88,7 +91,9 @@ def _subject(
     i = len(items) - 1
     while i >= 0 and (items[i].group() in SKIPPED or is_adverb(items[i].group())):
         i -= 1
-    if i >= 0 and items[i].group() == ",":
+    if i > 0 and items[i].group() in _RELATIVES:
+        i -= 1  # "groups that argue": the relative's antecedent speaks
+    if i >= 0 and items[i].group() in _APPOSITION_ENDS:
         start = items[0].start()
         return _apposition(text, start, items[i].start(), quoted) or _before_comma(
             text, [item for item in items if item.start() < items[i].start()], quoted
@@ -149,7 +154,7 @@ def _apposition(
         opens_clause = not before or text[start : match.start()].rstrip().endswith(",")
         if words[0].lower() in _LEADING_FUNCTION or (len(words) < 2 and not opens_clause):
             continue
-        if re.match(rf"(?:\s+of\s+{_CAP})?,", text[match.end() :]):
+        if re.match(rf"(?:\s+of\s+{_CAP}(?:\s+{_CAP})*)?,", text[match.end() :]):
             return match.start(), match.end()
     return None
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from framing.analyse.reported import FINITE
 from framing.analyse.sourcing_lexicon import SourcingLexicon
-from framing.analyse.speaker_phrases import NAME, head_word, wordset
+from framing.analyse.speaker_phrases import NAME, head_word, speaker_span, wordset
 from framing.lexicon import TokenizedSentence
+from framing.models import Match
 
 PRONOUN_WINDOW = 3
 """Sentences looked back through to resolve "he" or "she"."""
 
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "anonymous"}
 _INDEFINITE = wordset("a an another one two three four several some many other others senior")
+_OPENING_PRONOUN = re.compile(r"\s*(He|She|They|It|We)\b")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople statement")
 
 
@@ -63,6 +66,26 @@ def bare_name(phrase: str, titles: frozenset[str]) -> str:
             break
         words.insert(0, word)
     return " ".join(words)
+
+
+def clause_subject(
+    sentence: TokenizedSentence, verb: Match, quoted: Callable[[int], bool]
+) -> tuple[int, int] | None:
+    """The subject of the sentence's first finite verb before `verb` (a pronoun opening the
+    sentence, or the phrase before the first auxiliary or -ed verb), for a verb with no
+    subject of its own: "the MedStar Washington Hospital Center issued a statement saying"."""
+    text = sentence.text
+    pronoun = _OPENING_PRONOUN.match(text)
+    if pronoun:
+        return pronoun.span(1)
+    for match in re.finditer(r"[\w'’\-]+", text[: verb.start]):
+        word = match.group()
+        if quoted(match.start()) or not word.islower():
+            continue
+        if word.endswith("ed") or word in FINITE:
+            main = Match(sentence.id, match.start(), match.end(), word, word, "")
+            return speaker_span(text, 0, main, quoted)
+    return None
 
 
 class People:
