@@ -400,7 +400,13 @@ def _analyse(
     bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         briefing = build_briefing(
-            sources, topics, title, _columns(columns), bar.update, load_lexicons(lexicon_dir)
+            sources,
+            topics,
+            title,
+            _columns(columns),
+            bar.update,
+            load_lexicons(lexicon_dir),
+            find_topics=topics_file is None,
         )
     finally:
         bar.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
@@ -199,20 +199,23 @@ class ActorProfile:
     labels: tuple[ActorLabel, ...]
     evaluative: tuple[Match, ...]  # loaded or evaluative words in the actor's clause
     tone: Tone
+    kind: str = ""  # lexicon actors: "state" | "group"; found in the text: see FoundName.kind
+    found: bool = False  # named in the text, not in the actors lexicon
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation and who the text says spoke it."""
+    """Words attributed to a speaker: quoted, reported ("X said that …") or "according to X"."""
 
-    text: str
+    text: str  # the quoted words, or the reported clause
     speaker: str  # as named in the text; "" when unattributed
     speaker_type: str  # "person" | "organisation" | "anonymous" | "unattributed"
     verb: str  # the reporting verb as written ("said", "told this author"); "" if none
     sentence_id: str
-    start: int  # of the quoted words in the sentence text
+    start: int  # of the quoted words (or the reported clause) in the sentence text
     end: int
     verb_type: str = ""  # "neutral" | "emphatic" | "distancing" | "concession" | "emotive"
+    form: str = "direct"  # "direct" | "indirect" | "according_to"
 
 
 @dataclass(frozen=True, slots=True)

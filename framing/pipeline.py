@@ -26,11 +26,13 @@ def build_briefing(
     columns: Mapping[str, str] = DEFAULT_COLUMNS,
     progress: Callable[[int, int], None] | None = None,
     lexicons: Mapping[str, Lexicon] | None = None,
+    find_topics: bool = True,
 ) -> Briefing:
     """Analyse every article under `paths`: load → clean → analyse each article on its own →
     compare. Unusable inputs are listed in `excluded`, repeated articles in `duplicates` (each
     counted once, as its first copy). `progress(done, total)` is called after each article is
-    analysed, for long runs. `lexicons` default to the built-in ones (`load_lexicons()`)."""
+    analysed, for long runs. `lexicons` default to the built-in ones (`load_lexicons()`);
+    `find_topics`: the names the outlets share become topics too (off when topics are fixed)."""
     lexicons = lexicons if lexicons is not None else load_lexicons()
     settings, claims = _settings(topics, lexicons)
     usable = usable_documents(load_corpus(paths, columns))
@@ -48,6 +50,7 @@ def build_briefing(
         duplicates=usable.duplicates,
         lexicons=[lexicon.info for lexicon in lexicons.values()],
         title=title,
+        find_topics=find_topics,
     )
 
 

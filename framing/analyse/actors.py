@@ -56,6 +56,7 @@ from framing.analyse.actor_words import (
     SentenceWords,
     read_words,
 )
+from framing.analyse.entities import FoundName
 from framing.analyse.label_lexicon import LabelLexicon, start_back
 from framing.analyse.label_nouns import (
     adjective_head,
@@ -116,6 +117,7 @@ class Actors:
             {"evaluative": string_list(lexicon.data, "evaluative", where)}
         )
         self._epithets = {s.name: s.epithets for s in self.specs}
+        self._kinds = {s.name: s.kind for s in self.specs}
         self._words = _label_lexicon(lexicon, self.specs, institutions, where)
 
     def profiles(
@@ -123,12 +125,17 @@ class Actors:
         sentences: Sequence[TokenizedSentence],
         tone_scores: Mapping[str, float],
         loaded: Sequence[Match],
+        found_names: Sequence[FoundName] = (),
     ) -> tuple[ActorProfile, ...]:
         """One profile per actor named at least once: most mentioned first, ties in lexicon
-        order; `loaded` (the article's loaded-language matches) joins the evaluative words."""
-        mentions: dict[str, list[Match]] = {s.name: [] for s in self.specs}
-        labels: dict[str, list[ActorLabel]] = {s.name: [] for s in self.specs}
-        evaluative: dict[str, list[Match]] = {s.name: [] for s in self.specs}
+        order, then the `found_names` the lexicon does not know (a lexicon mention wins where
+        both match); `loaded` (the article's loaded-language matches) joins the evaluative words."""
+        found_names = [f for f in found_names if f.name not in self._kinds]
+        kinds = {**self._kinds, **{f.name: f.kind for f in found_names}}
+        extra = PhraseMatcher({f.name: f.forms for f in found_names}, inflect=False)
+        mentions: dict[str, list[Match]] = {name: [] for name in kinds}
+        labels: dict[str, list[ActorLabel]] = {name: [] for name in kinds}
+        evaluative: dict[str, list[Match]] = {name: [] for name in kinds}
         loaded_by_sentence: dict[str, list[Match]] = {}
         for match in loaded:
             loaded_by_sentence.setdefault(match.sentence_id, []).append(match)
@@ -136,7 +143,7 @@ class Actors:
         quotations = quoted_spans(sentences)
         for tokenized in sentences:
             sentence = read_words(tokenized)
-            found = self.mentions(tokenized, sentence)
+            found = self.mentions(tokenized, sentence, extra)
             for mention in found:
                 mentions[mention.actor].append(mention.match)
             for actor, label in self._labels(sentence, found, previous):
@@ -145,7 +152,7 @@ class Actors:
             for actor, match in words:
                 evaluative[actor].append(match)
             previous = found
-        order = {s.name: i for i, s in enumerate(self.specs)}
+        order = {name: i for i, name in enumerate(kinds)}
         named = sorted(
             (n for n in mentions if mentions[n]), key=lambda n: (-len(mentions[n]), order[n])
         )
@@ -157,20 +164,40 @@ class Actors:
                 labels=_tidy(labels[name]),
                 evaluative=tuple(dict.fromkeys(evaluative[name])),
                 tone=summarise_tone(tone_scores, (m.sentence_id for m in mentions[name])),
+                kind=kinds[name],
+                found=name not in self._kinds,
             )
             for name in named
         )
 
     def mentions(
-        self, tokenized: TokenizedSentence, sentence: SentenceWords
+        self, tokenized: TokenizedSentence, sentence: SentenceWords, extra: PhraseMatcher
     ) -> tuple[Mention, ...]:
-        """Every alias, epithet and demonym-before-institution in one sentence, in order."""
+        """Every alias, epithet and demonym-before-institution in one sentence, in order, and
+        the names of `extra` (names found in the text) where no lexicon actor is named."""
         text, sid = tokenized.text, tokenized.id
         names = [
             _with_dot(m, text)
             for m in self._names.find(tokenized.tokens, text, sid)
             if text[m.end : m.end + 1] != "$"  # "US$60 billion" is a currency
         ]
+        adjectives = self._adjective_mentions(tokenized, names)
+        known = names + adjectives
+        others = [
+            m
+            for m in extra.find(tokenized.tokens, text, sid)
+            if not any(_overlap(m, n) for n in known)
+        ]
+        found = [(m, True) for m in names + others] + [(m, False) for m in adjectives]
+        found.sort(key=lambda pair: pair[0].start)
+        return tuple(Mention(m, *word_range(sentence, m), name) for m, name in found)
+
+    def _adjective_mentions(
+        self, tokenized: TokenizedSentence, names: Sequence[Match]
+    ) -> list[Match]:
+        """Demonyms before an institution ("Israeli officials"), unless a title of a name
+        ("Russian President Vladimir Putin" is one mention, of Putin)."""
+        text, sid = tokenized.text, tokenized.id
         institutions = {m.start: m for m in self._institutions.find(tokenized.tokens, text, sid)}
         adjectives = []
         for m in self._adjectives.find(tokenized.tokens, text, sid):
@@ -181,13 +208,11 @@ class Actors:
                 n.category == m.category and _next_after(text, head.end, {n.start: n})
                 for n in names
             )
-            if not titled:  # "Russian President Vladimir Putin" is one mention, of Putin
+            if not titled:
                 adjectives.append(
                     Match(sid, m.start, head.end, text[m.start : head.end], m.term, m.category)
                 )
-        found = [(m, True) for m in names] + [(m, False) for m in adjectives]
-        found.sort(key=lambda pair: pair[0].start)
-        return tuple(Mention(m, *word_range(sentence, m), name) for m, name in found)
+        return adjectives
 
     def _labels(
         self, sentence: SentenceWords, found: Sequence[Mention], previous: Sequence[Mention]
@@ -208,7 +233,7 @@ class Actors:
         if not mention.name:
             yield "premodifier", adjective_head(self._words, sentence, mention)
             return
-        if mention.match.term in self._epithets[mention.actor]:
+        if mention.match.term in self._epithets.get(mention.actor, frozenset()):
             yield "epithet", (start_back(self._words, sentence, mention.first), mention.last)
             return
         yield "apposition", apposition(self._words, sentence, mention)

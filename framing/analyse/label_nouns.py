@@ -136,7 +136,7 @@ def owner_before(
     lex: LabelLexicon, sentence: SentenceWords, mention: Mention, found: Sequence[Mention]
 ) -> tuple[int, int] | None:
     """ "Putin's Russia": a leader's possessive before the state's own name."""
-    if mention.match.term != lex.canonical[mention.actor]:
+    if mention.match.term != lex.canonical.get(mention.actor):
         return None
     owner = next((m for m in found if m.last == mention.first - 1 and m.name), None)
     if owner is None or owner.actor != mention.actor or sentence.punct(mention.first):

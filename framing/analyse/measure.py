@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from framing.analyse.actors import Actors
+from framing.analyse.entities import FoundName, find_names, name_rules
 from framing.analyse.frames import FrameCues
 from framing.analyse.genre import GenreSignals, classify_genre
 from framing.analyse.loaded import LoadedLanguage
@@ -27,6 +28,7 @@ class Measures:
     def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
         self.frames = FrameCues(lexicons["frames"])
         self.actors = Actors(lexicons["actors"])
+        self.names = name_rules(lexicons["entities"])
         self.sourcing = Sourcing(lexicons["sourcing"])
         self.stance = Stance(lexicons["stance"])
         self.loaded = LoadedLanguage(lexicons["loaded"])
@@ -60,7 +62,7 @@ class Measures:
             words=words,
             frames=frames,
             dominant_frames=dominant,
-            actors=self.actors.profiles(sentences, tone_scores, loaded),
+            actors=self.actors.profiles(sentences, tone_scores, loaded, self._names(sentences)),
             quotes=quotes,
             anonymous_sources=anonymous,
             scare_quotes=self.sourcing.scare_quotes(sentences),
@@ -72,6 +74,11 @@ class Measures:
             tone=summarise_tone(tone_scores, tone_scores),
             genre=classify_genre(declared_genre, signals),
         )
+
+    def _names(self, sentences: Sequence[TokenizedSentence]) -> list[FoundName]:
+        """The names found in the text that may be actors: places are the story's setting
+        (the lexicon's states and capitals are actors of their own)."""
+        return [name for name in find_names(sentences, self.names) if name.kind != "place"]
 
     def restrict(self, framing: Framing, sentence_ids: Collection[str], words: int) -> Framing:
         """`framing` as measured on `sentence_ids` alone (`words` long): evidence outside them

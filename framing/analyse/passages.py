@@ -71,7 +71,7 @@ def evidence_kinds(framing: Framing) -> dict[str, tuple[str, ...]]:
     kinds: dict[str, list[str]] = {}
     found: list[tuple[str, Iterable[str]]] = [
         ("label", (label.sentence_id for a in framing.actors for label in a.labels)),
-        ("quote", (q.sentence_id for q in framing.quotes)),
+        ("quote", (q.sentence_id for q in framing.quotes if q.form == "direct")),
         ("anonymous source", (m.sentence_id for m in framing.anonymous_sources)),
         ("prescription", (p.sentence_id for p in framing.prescriptions)),
         ("loaded term", (m.sentence_id for m in framing.loaded)),

@@ -5,7 +5,7 @@ key passages (idf over the corpus), the shared claims, and the key findings."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from framing import __version__
@@ -14,6 +14,7 @@ from framing.analyse.passages import document_frequency, key_passages
 from framing.compare.align import align
 from framing.compare.claim_sentences import AlignArticle, AlignSentence
 from framing.compare.claim_settings import Settings
+from framing.compare.entities import found_topics, keep_shared, shared_names, with_topics
 from framing.compare.findings import key_findings
 from framing.models import (
     SCHEMA_VERSION,
@@ -45,14 +46,22 @@ def compare_articles(
     duplicates: Sequence[DuplicateArticle] = (),
     lexicons: Sequence[LexiconInfo] = (),
     title: str = "",
+    find_topics: bool = True,
 ) -> Briefing:
     """The briefing of `analyses` (in any order), listing the inputs `excluded` and the
-    `duplicates` left out; `lexicons` say which word lists the measures used."""
+    `duplicates` left out; `lexicons` say which word lists the measures used. The names the
+    outlets share become actors and, with `find_topics` (no topics file), topics too."""
     labels = _labels([analysis.article for analysis in analyses])
     articles = sorted(
         (replace(a.article, label=labels[a.article.id]) for a in analyses),
         key=lambda a: (a.outlet == "", a.label.casefold(), a.id),
     )
+    names = shared_names(articles)
+    extra = [
+        t for t in found_topics(names) if find_topics and t.name not in {x.name for x in topics}
+    ]
+    articles = with_topics(keep_shared(articles, names), extra)
+    topics = [*topics, *extra]
     by_id = {analysis.article.id: analysis for analysis in analyses}
     passages = PassageIndex([by_id[article.id] for article in articles])
     reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
@@ -60,7 +69,7 @@ def compare_articles(
     briefing = Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
-        title=title or _default_title(reports),
+        title=title or _default_title(reports, {t.name for t in extra}),
         articles=tuple(articles),
         topics=reports,
         excluded=tuple(sorted(excluded, key=lambda e: e.path)),
@@ -169,6 +178,10 @@ def _claims_input(article: Article) -> AlignArticle:
     )
 
 
-def _default_title(reports: Sequence[TopicReport]) -> str:
-    names = [r.name for r in reports if r.shared][:3]
+def _default_title(reports: Sequence[TopicReport], found: Collection[str]) -> str:
+    """The three topics most outlets share; of as many outlets, the names found in the text
+    first: they are the story's own actors, the topic file's are the usual ones."""
+    shared = [r for r in reports if r.shared]
+    ranked = sorted(shared, key=lambda r: (-len(r.outlets), r.name not in found))
+    names = [r.name for r in ranked[:3]]
     return f"Framing briefing: {', '.join(names)}" if names else "Framing briefing"

@@ -164,7 +164,10 @@ def _anonymous(briefing: Briefing) -> Finding | None:
     attributed = [q for q in top.framing.quotes if q.speaker_type != "unattributed"]
     unnamed = [q for q in attributed if q.speaker_type == "anonymous"]
     if unnamed:
-        text += f"; {len(unnamed)} of its {len(attributed)} direct quotes are from unnamed speakers"
+        text += (
+            f"; {len(unnamed)} of its {len(attributed)} attributions (quotes and reported"
+            " speech) are from unnamed speakers"
+        )
     evidence = _unique(Evidence(top.id, m.sentence_id) for m in _anon(top))
     return Finding("anonymous", text + ".", evidence[:MAX_EVIDENCE])
 

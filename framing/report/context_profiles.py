@@ -7,7 +7,7 @@ from typing import Any
 Json = dict[str, Any]
 
 MEASURES = (
-    ("quotes", "Direct quotes"),
+    ("quotes", "Quotes and attributions"),
     ("anonymous_sources", "Anonymous sourcing"),
     ("scare_quotes", "Scare quotes"),
     ("first_person", "Author’s own voice"),
@@ -72,14 +72,21 @@ def framing_profile(framing: Json, article: Json, sentences: Json) -> Json:
 def _noted(key: str, items: list[Json]) -> list[Json]:
     """Evidence spans with what the sentence alone does not show: who spoke, who is told."""
     if key == "quotes":
-        return [
-            q
-            | {"note": f"— {q['speaker'] or 'unattributed'}{', ' + q['verb'] if q['verb'] else ''}"}
-            for q in items
-        ]
+        return [q | {"note": _attribution(q)} for q in items]
     if key == "prescriptions":
         return [p | {"note": f"→ {p['addressee']}" if p["addressee"] else ""} for p in items]
     return items
+
+
+FORM_NOTES = {"direct": "", "indirect": " (reported)", "according_to": " (according to)"}
+"""How a quote's note says it was not quoted word for word."""
+
+
+def _attribution(quote: Json) -> str:
+    """ "— Steele, said (reported)": who spoke, with which verb, in which form."""
+    verb = f", {quote['verb']}" if quote["verb"] else ""
+    form = FORM_NOTES.get(quote.get("form", "direct"), "")
+    return f"— {quote['speaker'] or 'unattributed'}{verb}{form}"
 
 
 def tone_summary(tone: Json, sentences: Json, article_id: str) -> Json:
