@@ -9,8 +9,9 @@ chosen (for the baseline's benefit) as the best macro-F1 on the development half
 BASIL (`--basil DIR`, folders event_NNN with fox/nyt/hpo.txt and annotations.json): recall of
 the human *lexical* bias spans (a span is found when a detected term overlaps it), a precision
 proxy (share of our terms inside a lexical span: annotators mark few spans, so this is a
-floor), and for both classifiers the same at sentence level (span found when its sentence is
-flagged; share of flagged sentences that hold a span).
+floor), the share of our terms inside any marked bias span (lexical or informational, the
+issue's "flagged words inside a marked span"), and for both classifiers the same at sentence
+level (span found when its sentence is flagged; share of flagged sentences that hold a span).
 
 Every figure is given for all rows and for two halves: `dev` (even-numbered BABE rows and
 BASIL articles, the half the lexicon was tuned on) and `held_out` (odd-numbered ones), so that
@@ -121,6 +122,7 @@ class Article:
     sentences: tuple[TokenizedSentence, ...]
     offsets: tuple[int, ...]  # of each sentence in the file
     spans: tuple[tuple[int, int], ...]  # human lexical-bias spans, file offsets
+    marked: tuple[tuple[int, int], ...] = ()  # every human bias span, informational too
 
 
 def read_basil(folder: Path) -> list[Article]:
@@ -129,12 +131,19 @@ def read_basil(folder: Path) -> list[Article]:
         data = json.loads(path.read_text(encoding="utf-8"))
         for entry in data["articles"]:
             text = (path.parent / entry["file"]).read_text(encoding="utf-8")
-            lexical = [s for s in entry["spans"] if s["bias_type"] == "lexical"]
-            articles.append(_article(text, [(s["char_start"], s["char_end"]) for s in lexical]))
+            spans = [(s["char_start"], s["char_end"]) for s in entry["spans"]]
+            lexical = [
+                (s["char_start"], s["char_end"])
+                for s in entry["spans"]
+                if s["bias_type"] == "lexical"
+            ]
+            articles.append(_article(text, lexical, spans))
     return articles
 
 
-def _article(text: str, spans: list[tuple[int, int]]) -> Article:
+def _article(
+    text: str, spans: list[tuple[int, int]], marked: list[tuple[int, int]] | None = None
+) -> Article:
     """The file's lines split into sentences, each with its offset in the file."""
     triples, offsets, position = [], [], 0
     for number, line in enumerate(text.split("\n")):
@@ -144,7 +153,7 @@ def _article(text: str, spans: list[tuple[int, int]]) -> Article:
                 triples.append((f"{number}-{sentence.id}", sentence.text, False))
                 offsets.append(position + sentence.start)
         position += len(line) + 1
-    return Article(tokenized(triples), tuple(offsets), tuple(spans))
+    return Article(tokenized(triples), tuple(offsets), tuple(spans), tuple(marked or spans))
 
 
 def basil(folder: Path, detector: LoadedLanguage, vader_threshold: float) -> dict[str, Any]:
@@ -165,7 +174,7 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _term_scores(articles: Sequence[Article], detector: LoadedLanguage) -> dict[str, float]:
-    found = total = inside = matches = 0
+    found = total = inside = in_marked = matches = 0
     for article in articles:
         terms = [
             (offset + m.start, offset + m.end)
@@ -176,9 +185,11 @@ def _term_scores(articles: Sequence[Article], detector: LoadedLanguage) -> dict[
         found += sum(_overlaps(s, e, terms) for s, e in article.spans)
         matches += len(terms)
         inside += sum(_overlaps(s, e, article.spans) for s, e in terms)
+        in_marked += sum(_overlaps(s, e, article.marked) for s, e in terms)
     return {
         "span_recall": round(found / total, 3) if total else 0.0,
         "precision_proxy": round(inside / matches, 3) if matches else 0.0,
+        "inside_any_marked_span": round(in_marked / matches, 3) if matches else 0.0,
         "matches": matches,
     }
 

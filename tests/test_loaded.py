@@ -14,6 +14,7 @@ import pytest
 
 from framing.analyse.loaded import LoadedLanguage
 from framing.analyse.segment import split_sentences
+from framing.errors import FramingError
 from framing.ingest.clean import clean
 from framing.ingest.corpus import load_corpus
 from framing.lexicon import TokenizedSentence, load_lexicons, tokenized
@@ -181,3 +182,62 @@ def test_validity_benchmark_on_fixtures() -> None:
     assert basil["all"]["lexical_spans"] == 3
     assert ours["span_recall"] == 0.667 and ours["precision_proxy"] == 0.667
     assert "sentence_span_recall" in basil["all"]["vader"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL (Fox News, The New York Times): the noun and the legal sense of "claim"
+        "The administration sought to push back on claims by Democrats and Republicans.",
+        "Jim Ziegler told The Washington Examiner that the women’s claims were overblown.",
+        "The lawsuit claims the company fired her for reporting the fraud.",
+        "The bishops rejected claims of a rift with the congressman.",
+        # the criminal charge, not the writer's drama
+        "He was arrested and accused of threatening to use a bomb.",
+        # a plain reaction word of news: "Republicans were stunned by the defeat"
+        "Republicans were stunned by the defeat in Tuesday’s primary.",
+    ],
+)
+def test_neutral_senses_are_not_counted(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_verb_claim_with_a_person_still_casts_doubt() -> None:
+    assert found("Mr. Ryan claimed that his budget was consistent with Catholic teaching.") == [
+        ("claimed", "claim", "doubt")
+    ]
+
+
+def test_news_bias_vocabulary_from_basil_and_babe() -> None:
+    assert found("Trump threatened to sue some of his accusers.") == [
+        ("threatened", "threaten", "dramatic")
+    ]
+    assert found("The aides dangled a job in front of him and stoked fears.") == [
+        ("dangled", "dangle", "dramatic"),
+        ("stoked", "stoke", "dramatic"),
+    ]
+    assert found("He fueled outrage with a hawkish speech.") == [
+        ("fueled", "fueled", "dramatic"),
+        ("outrage", "outrage", "emotive"),
+        ("hawkish", "hawkish", "partisan"),
+    ]
+    assert found("She erroneously said the letters came from a novice.") == [
+        ("erroneously", "erroneously", "doubt"),
+        ("novice", "novice", "derogatory"),
+    ]
+
+
+def test_forms_lemminflect_does_not_know_are_inflected_regularly() -> None:
+    # BASIL event 077: "the Obama-Clinton machine's liberal media lapdogs"
+    assert found("He attacked the machine's liberal media lapdogs.") == [
+        ("liberal media", "liberal media", "partisan"),
+        ("lapdogs", "lapdog", "derogatory"),
+    ]
+    assert found("They weaponized the inquiry.") == [("weaponized", "weaponize", "dramatic")]
+    assert found("Fans flocked to Woking for the match.") == []  # "woke" is not inflected
+
+
+def test_a_sense_needs_a_table(tmp_path: Path) -> None:
+    (tmp_path / "loaded.toml").write_text('[senses]\nclaim = ["the"]\n')
+    with pytest.raises(FramingError, match="sense must be a table"):
+        LoadedLanguage(load_lexicons(tmp_path)["loaded"])

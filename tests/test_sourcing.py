@@ -137,7 +137,8 @@ def test_buzz_quotes_a_ministry_spokesperson_and_zakharova(
     ]
     assert quotes[0].text.startswith("obscene step that gives support to terrorism")
     assert [q.verb_type for q in quotes] == ["neutral", "emphatic"]
-    assert {m.text for m in sourcing.scare_quotes(text)} == {"humanitarian truce", "quartet"}
+    # "quartet" follows Zakharova's "has called for": her word, attributed, not a scare quote
+    assert {m.text for m in sourcing.scare_quotes(text)} == {"humanitarian truce"}
     # the claim of an unnamed report: "it has been reported that …"
     assert [m.text for m in sourcing.anonymous(text)] == ["it has been reported"]
 
@@ -152,7 +153,8 @@ def test_haaretz_analysis_has_foreign_sources_and_labels_only(
         ("p10-s3", "according to foreign sources"),
     ]
     # the Pentagon's "technical details" is a fragment far from "announced": a label
-    assert [m.text for m in sourcing.scare_quotes(text)] == ["de-confliction", "technical details"]
+    # "de-confliction" follows "The Pentagon announced": the Pentagon's word, attributed
+    assert [m.text for m in sourcing.scare_quotes(text)] == ["technical details"]
 
 
 def test_washington_institute_quotes_no_one_and_cites_unnamed_reports(
@@ -321,8 +323,8 @@ def test_he_said_after_a_named_quote_continues_that_speaker(sourcing: Sourcing) 
 
 def test_scare_quotes_are_labels_not_quotes(sourcing: Sourcing) -> None:
     text = sentences(
-        'Moscow calls the invasion a "special military operation" and denies any plan to annex.',
-        "The ministry said the strikes were “precise” and “limited.”",
+        "The “special military operation” entered its third year, with “precise” and “limited” "
+        "strikes."
     )
     assert direct(sourcing, text) == ()
     labels = sourcing.scare_quotes(text)
@@ -339,7 +341,7 @@ def test_a_title_after_a_preposition_is_not_a_quote(sourcing: Sourcing) -> None:
         "“I appreciate that and I respect that,” Netanyahu said on NBC’s “Meet the Press.”"
     )
     assert [q.text for q in direct(sourcing, text)] == ["I appreciate that and I respect that"]
-    assert [m.text for m in sourcing.scare_quotes(text)] == ["Meet the Press"]
+    assert [m.text for m in sourcing.scare_quotes(text)] == []  # a show's title
 
 
 def test_long_unattributed_quotation_is_kept_without_speaker(sourcing: Sourcing) -> None:

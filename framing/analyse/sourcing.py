@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from framing.analyse.attribution import SCARE_QUOTE_WORDS, Attribution, count_words, trimmed
+from framing.analyse.scare_quotes import is_scare_quote
 from framing.analyse.sourcing_lexicon import read_sourcing_lexicon
 from framing.lexicon import Lexicon, TokenizedSentence
 from framing.models import Match, Quote
@@ -36,7 +37,9 @@ class Sourcing:
         for pieces in context.quotations:
             if len(pieces) > 1 or count_words(context.piece_text(pieces[0])) > SCARE_QUOTE_WORDS:
                 continue
-            if context.attribute(pieces, None) is not None:
+            if context.attribute(pieces, None) is not None or not is_scare_quote(
+                context, pieces[0]
+            ):
                 continue
             piece = pieces[0]
             sentence = sentences[piece.index]
