@@ -104,13 +104,19 @@ def test_summary_page_shows_the_title_and_every_finding(
 def test_summary_matrix_has_a_row_per_shared_topic_and_a_column_per_outlet(
     summary_html: str, context: dict[str, Any]
 ) -> None:
+    """The nine most shared topics, one row each, and a line that says how many more the
+    full report has (the page holds no more)."""
     table = BeautifulSoup(summary_html, "html.parser").find("table", class_="coverage")
     assert isinstance(table, Tag)
     heads = [th.get_text(strip=True) for th in table.select("thead th")][1:]
     assert heads == [c["label"] for c in context["coverage"]["columns"]]
-    shared = [row for row in context["coverage"]["rows"] if row["shared"]]
+    every = [row for row in context["coverage"]["rows"] if row["shared"]]
+    shared = every[:9]
     rows = table.select("tbody tr")
     assert [tr.th.get_text(strip=True) for tr in rows if tr.th] == [r["topic"] for r in shared]
+    if len(every) > 9:
+        more = rows.pop().get_text(strip=True)
+        assert more.startswith(f"… and {len(every) - 9} more shared topics")
     for tr, row in zip(rows, shared, strict=True):
         cells = [td.get_text(strip=True) for td in tr.find_all("td")]
         assert cells == [str(c["count"]) if c["count"] else "—" for c in row["cells"]]

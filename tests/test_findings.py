@@ -93,7 +93,7 @@ def test_anonymous_sourcing_singles_out_the_outlet_that_relies_on_it(
     finding = findings["anonymous"]
     assert finding.text.startswith("Unknown outlet 2 leans most on anonymous sources: 11 ")
     assert "(7.3 per 1,000 words)" in finding.text
-    assert "4 of its 6 direct quotes are from unnamed speakers" in finding.text
+    assert "10 of its 13 attributions are to unnamed speakers" in finding.text
     cited = article(seeds_briefing, "russia-sides")
     assert {e.article_id for e in finding.evidence} == {cited.id}
     assert finding.evidence[0].sentence_id == "p3-s2"  # "an Israeli ambassador … on condition"

@@ -232,7 +232,13 @@ def test_each_topic_section_compares_the_measures_per_outlet(seeds_html: str) ->
     header = [th.get_text(strip=True) for th in table.select("thead th")]
     assert len(header) - 1 == len(section.select("article.column"))
     rows = [tr.th.get_text(" ", strip=True) for tr in table.select("tbody tr")]
-    for name in ("Direct quotes", "Anonymous sourcing", "Hedges", "Prescriptions", "Loaded terms"):
+    for name in (
+        "Quotes and attributions",
+        "Anonymous sourcing",
+        "Hedges",
+        "Prescriptions",
+        "Loaded terms",
+    ):
         assert name in rows
     assert "Hamas called" in rows
 
@@ -245,7 +251,7 @@ def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: st
     text = validity.get_text(" ", strip=True)
     assert "BABE" in text and "BASIL" in text and "macro-F1" in text
     lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
-    assert lexicons == ["frames", "actors", "sourcing", "stance", "loaded", "align"]
+    assert lexicons == ["frames", "actors", "entities", "sourcing", "stance", "loaded", "align"]
 
 
 def test_key_findings_open_the_sentences_they_cite(

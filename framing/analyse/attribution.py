@@ -1,4 +1,26 @@
-"""Direct quotations and their speakers: the attribution grammar of news writing."""
+"""Direct quotations, reported speech and their speakers: the attribution grammar of news
+writing.
+
+How quotes are read (news conventions, English):
+- A quotation is the text between an opening and a closing double quote (curly or straight).
+  One that pysbd split over several sentences is one `Quote`: its `sentence_id`, `start` and
+  `end` locate the words in the sentence where it opens; its `text` is every piece, joined by
+  a space. A quotation left open at a paragraph's end continues when the next paragraph opens
+  with a quote mark, as news style writes it; otherwise it ends with its paragraph.
+- The speaker is the subject of the nearest reporting verb: right after the quotation
+  (`"…," X said`, `"…," said X`), or before it (`X said: "…"`, `according to X, "…"`), or in
+  the sentence before when that ends with a colon (`He added:`). A quotation opening a sentence
+  right after another one, with no verb of its own, continues its speaker (verb "").
+- "he"/"she" resolves to the person named most recently (within three sentences) when only one
+  person is named there; otherwise the pronoun is kept as written.
+- Short quoted words (four words or fewer) with no speaker close by are labels, not quotes:
+  scare quotes ("a 'special operation'") are `Sourcing.scare_quotes`, never a `Quote`.
+  An attributed fragment of three words or more ("told the author that Israel 'will cease to
+  exist'") is a quote.
+- A reporting verb no quotation took reports speech in its own clause: "X said that …",
+  "…, X said", "according to X, …" give a `Quote` of form "indirect" or "according_to" whose
+  text is the reported clause (found by `framing/analyse/reported.py`).
+"""
 
 from __future__ import annotations
 
@@ -58,25 +80,8 @@ class _Speaker:
 
 
 class Attribution:
-    """One article as the quote reader needs it: quotations, verbs, and person mentions.
-
-    How quotes are read (news conventions, English):
-    - A quotation is the text between an opening and a closing double quote (curly or straight).
-      One that pysbd split over several sentences is one `Quote`: its `sentence_id`, `start` and
-      `end` locate the words in the sentence where it opens; its `text` is every piece, joined by
-      a space. A quotation left open at a paragraph's end continues when the next paragraph opens
-      with a quote mark, as news style writes it; otherwise it ends with its paragraph.
-    - The speaker is the subject of the nearest reporting verb: right after the quotation
-      (`"…," X said`, `"…," said X`), or before it (`X said: "…"`, `according to X, "…"`), or in
-      the sentence before when that ends with a colon (`He added:`). A quotation opening a sentence
-      right after another one, with no verb of its own, continues its speaker (verb "").
-    - "he"/"she" resolves to the person named most recently (within three sentences) when only one
-      person is named there; otherwise the pronoun is kept as written.
-    - Short quoted words (four words or fewer) with no speaker close by are labels, not quotes:
-      scare quotes ("a 'special operation'") are `Sourcing.scare_quotes`, never a `Quote`.
-      An attributed fragment of three words or more ("told the author that Israel 'will cease to
-      exist'") is a quote.
-    """
+    """One article as the quote reader needs it: quotations, verbs, and person mentions
+    (how quotes are read: see the module docstring)."""
 
     def __init__(self, lexicon: SourcingLexicon, sentences: Sequence[TokenizedSentence]) -> None:
         self.lexicon = lexicon
@@ -95,7 +100,7 @@ class Attribution:
         speaker, in document order."""
         direct = self.direct_quotes()
         used = {(q.verb_sentence, q.verb_start) for q in direct if q.verb_start >= 0}
-        found = [q.quote for q in direct] + self.reported(used)
+        found = [q.quote for q in direct] + reported_speech(self, used)
         order = {s.id: i for i, s in enumerate(self.sentences)}
         return tuple(sorted(found, key=lambda q: (order[q.sentence_id], q.start)))
 
@@ -117,42 +122,6 @@ class Attribution:
             found.append(_Found(self._quote(pieces, speaker), *where))
             previous = (pieces, speaker) if speaker.text else None
         return found
-
-    def reported(self, used: set[tuple[str, int]]) -> list[Quote]:
-        """Indirect speech and "according to": each reporting verb no quotation took, with
-        the clause it reports and its speaker."""
-        found = []
-        for index, sentence in enumerate(self.sentences):
-            for verb in self.verbs[index]:
-                if (sentence.id, verb.start) in used:
-                    continue
-                quote = self._reported(index, verb)
-                if quote is not None:
-                    found.append(quote)
-        return found
-
-    def _reported(self, index: int, verb: Match) -> Quote | None:
-        text = self.sentences[index].text
-        span = self._speaker_span(index, verb, 0)
-        if span is None:
-            return None
-        clause = reported_clause(text, verb, span, self.lexicon, lambda at: self.quoted(index, at))
-        speaker = self._speaker(index, verb, 0)
-        if clause is None or speaker is None:
-            return None
-        start, end, form = clause
-        name = self.people.full_name(speaker.text) if speaker.kind == "person" else ""
-        return Quote(
-            text[start:end],
-            name or speaker.text,
-            speaker.kind,
-            speaker.verb,
-            self.sentences[index].id,
-            start,
-            end,
-            verb.category,
-            form,
-        )
 
     def quoted(self, index: int, position: int) -> bool:
         """Whether a character of sentence `index` lies inside a quotation (marks included)."""
@@ -219,7 +188,7 @@ class Attribution:
             if last.end < verb.start < limit:
                 if count_words(text[last.end : verb.start]) > distance:
                     return None
-                return self._speaker(last.index, verb, last.end + 1)
+                return self.speaker_at(last.index, verb, last.end + 1)
         return None
 
     def _before(self, first: Piece, short: bool) -> _Speaker | None:
@@ -235,9 +204,9 @@ class Attribution:
             return None
         if verb.term == "call" and (short or not _has_object(between)):
             return None  # naming, not saying: 'calls it a "special military operation"'
-        speaker = self._speaker(first.index, verb, 0)
+        speaker = self.speaker_at(first.index, verb, 0)
         if speaker is None and len(verbs) > 1 and _shares_subject(text, verb):
-            earlier = self._speaker(first.index, verbs[-2], 0)
+            earlier = self.speaker_at(first.index, verbs[-2], 0)
             return None if earlier is None else _with_verb(earlier, verb, text)
         return speaker
 
@@ -247,7 +216,7 @@ class Attribution:
         before = self.sentences[first.index - 1].text.rstrip()
         if not before.endswith(":") or not self.verbs[first.index - 1]:
             return None
-        return self._speaker(first.index - 1, self.verbs[first.index - 1][-1], 0)
+        return self.speaker_at(first.index - 1, self.verbs[first.index - 1][-1], 0)
 
     def _opens_sentence(self, first: Piece) -> bool:
         text = self.sentences[first.index].text
@@ -258,7 +227,7 @@ class Attribution:
         text = self.sentences[index].text
         return speaker_span(text, region_start, verb, lambda at: self.quoted(index, at))
 
-    def _speaker_span(self, index: int, verb: Match, region_start: int) -> tuple[int, int] | None:
+    def speaker_span_at(self, index: int, verb: Match, region_start: int) -> tuple[int, int] | None:
         """Where the speaker of `verb` is written; for a participle or a verb after "and" or
         "but" with no subject of its own, the subject of the sentence's first verb ("X issued
         a statement saying", "X supported it but said")."""
@@ -271,10 +240,10 @@ class Attribution:
                 return span  # '"…," X said, adding that …'
         return clause_subject(self.sentences[index], verb, lambda at: self.quoted(index, at))
 
-    def _speaker(self, index: int, verb: Match, region_start: int) -> _Speaker | None:
+    def speaker_at(self, index: int, verb: Match, region_start: int) -> _Speaker | None:
         """The subject of `verb` (or, inverted, the phrase after it), typed and resolved."""
         text = self.sentences[index].text
-        span = self._speaker_span(index, verb, region_start)
+        span = self.speaker_span_at(index, verb, region_start)
         if span is None:
             return None
         start, end = span
@@ -310,6 +279,44 @@ class Attribution:
                 if name:
                     found.append((span[0] if span else 0, name))
         return found
+
+
+def reported_speech(reader: Attribution, used: set[tuple[str, int]]) -> list[Quote]:
+    """Indirect speech and "according to": each reporting verb no quotation took, with
+    the clause it reports and its speaker."""
+    found = []
+    for index, sentence in enumerate(reader.sentences):
+        for verb in reader.verbs[index]:
+            if (sentence.id, verb.start) in used:
+                continue
+            quote = _reported(reader, index, verb)
+            if quote is not None:
+                found.append(quote)
+    return found
+
+
+def _reported(reader: Attribution, index: int, verb: Match) -> Quote | None:
+    text = reader.sentences[index].text
+    span = reader.speaker_span_at(index, verb, 0)
+    if span is None:
+        return None
+    clause = reported_clause(text, verb, span, reader.lexicon, lambda at: reader.quoted(index, at))
+    speaker = reader.speaker_at(index, verb, 0)
+    if clause is None or speaker is None:
+        return None
+    start, end, form = clause
+    name = reader.people.full_name(speaker.text) if speaker.kind == "person" else ""
+    return Quote(
+        text[start:end],
+        name or speaker.text,
+        speaker.kind,
+        speaker.verb,
+        reader.sentences[index].id,
+        start,
+        end,
+        verb.category,
+        form,
+    )
 
 
 def _continued(

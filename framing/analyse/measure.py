@@ -12,9 +12,8 @@ from collections.abc import Collection, Mapping, Sequence
 from framing.analyse.actors import Actors
 from framing.analyse.entities import FoundName, find_names, name_rules
 from framing.analyse.frames import FrameCues
-from framing.analyse.genre import GenreSignals, classify_genre
+from framing.analyse.genre import author_voice, classify_genre, genre_signals
 from framing.analyse.loaded import LoadedLanguage
-from framing.analyse.quotation import quoted_spans
 from framing.analyse.sourcing import Sourcing
 from framing.analyse.stance import Stance
 from framing.analyse.tone import sentence_tone, summarise_tone
@@ -43,20 +42,20 @@ class Measures:
         frames, dominant = self.frames.score(frame_matches, words)
         quotes = self.sourcing.quotes(sentences)
         anonymous = self.sourcing.anonymous(sentences)
-        first_person = self.sourcing.first_person(sentences)
+        first_person = author_voice(sentences, self.sourcing.first_person(sentences))
         hedges = self.stance.hedges(sentences)
         boosters = self.stance.boosters(sentences)
         prescriptions = self.stance.prescriptions(sentences)
-        quoted = quoted_spans(sentences)
-        signals = GenreSignals(
-            words=words,
-            named_quotes=sum(q.speaker_type in ("person", "organisation") for q in quotes),
-            anonymous_sources=len(anonymous),
-            first_person=len(first_person),
-            prescriptions=len(prescriptions),
-            hedges=len(hedges),
-            boosters=len(boosters),
-            loaded=sum(not _inside(m, quoted.get(m.sentence_id, ())) for m in loaded),
+        signals = genre_signals(
+            sentences,
+            words,
+            quotes=quotes,
+            anonymous=anonymous,
+            first_person=first_person,
+            prescriptions=prescriptions,
+            hedges=hedges,
+            boosters=boosters,
+            loaded=loaded,
         )
         return Framing(
             words=words,
@@ -105,10 +104,6 @@ class Measures:
             tone=summarise_tone(scores, (i for i in framing.tone.sentence_ids if i in ids)),
             genre=framing.genre,
         )
-
-
-def _inside(match: Match, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= match.start < end for start, end in spans)
 
 
 def _within(matches: Sequence[Match], ids: Collection[str]) -> tuple[Match, ...]:

@@ -164,10 +164,7 @@ def _anonymous(briefing: Briefing) -> Finding | None:
     attributed = [q for q in top.framing.quotes if q.speaker_type != "unattributed"]
     unnamed = [q for q in attributed if q.speaker_type == "anonymous"]
     if unnamed:
-        text += (
-            f"; {len(unnamed)} of its {len(attributed)} attributions (quotes and reported"
-            " speech) are from unnamed speakers"
-        )
+        text += f"; {len(unnamed)} of its {len(attributed)} attributions are to unnamed speakers"
     evidence = _unique(Evidence(top.id, m.sentence_id) for m in _anon(top))
     return Finding("anonymous", text + ".", evidence[:MAX_EVIDENCE])
 
