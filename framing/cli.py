@@ -5,75 +5,38 @@ from __future__ import annotations
 import json
 import sys
 import webbrowser
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from framing import __version__
+from framing.analyse.agreement import (
+    agreement_json,
+    agreement_table,
+    disagreement_lines,
+    usable_rows,
+)
+from framing.analyse.agreement import check as check_rows
+from framing.analyse.measure import Measures
 from framing.analyse.topics import default_topics, load_topics, merge_topics, parse_topic_option
+from framing.cli_options import (
+    COLUMNS_HELP,
+    FramingCommand,
+    ProgressBar,
+    analysis_options,
+    template_dir_option,
+    template_options,
+)
 from framing.errors import FramingError
+from framing.ingest.labelled import read_labelled
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
 from framing.outputs import write_atomically
 from framing.pipeline import build_briefing
 from framing.report.catalog import ReportTemplate, available, find_template, init_template
 from framing.serialise import load_briefing_json, to_json
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-SOURCES_HELP = "Folders (searched recursively) or .txt/.md files; a sources.toml manifest is read."
-TOPICS_HELP = "A TOML file of [[topic]] tables (name, aliases, exclude) that replace the defaults."
-TOPIC_HELP = 'Add or redefine one topic: "Name=alias1,alias2". Repeatable.'
-TITLE_HELP = "Title of the briefing (default: built from the most shared topics)."
-COLUMNS_HELP = (
-    "Column names of .jsonl/.csv corpus files, e.g. text=body,outlet=source "
-    "(fields: text, id, outlet, title, author, date, url)."
-)
-LEXICON_HELP = (
-    "A folder of lexicon files (frames.toml, actors.toml, sourcing.toml, stance.toml, "
-    "loaded.toml, align.toml) whose lists extend the built-in ones (replace = true replaces). "
-    "Also FRAMING_LEXICON_DIR."
-)
-TEMPLATE_HELP = (
-    "The report template: a name found in --template-dir, then ./report_templates/, then the "
-    "built-in ones (see `framing templates list`), or the path of a template folder. "
-    "Default: the built-in briefing (or the briefing in --template-dir)."
-)
-TEMPLATE_DIR_HELP = (
-    "A folder of templates searched before ./report_templates/; its `briefing`, if any, "
-    "becomes the default. Also FRAMING_TEMPLATE_DIR."
-)
-
-
-def template_dir_option(command: F) -> F:
-    """`--template-dir DIR`: the first layer searched for templates by name."""
-    return click.option(
-        "--template-dir",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        envvar="FRAMING_TEMPLATE_DIR",
-        help=TEMPLATE_DIR_HELP,
-    )(command)
-
-
-def template_options(command: F) -> F:
-    """`--template NAME|PATH` and `--template-dir DIR`, shared by the commands that render."""
-    command = template_dir_option(command)
-    return click.option("--template", metavar="NAME|PATH", help=TEMPLATE_HELP)(command)
-
-
-class FramingCommand(click.Command):
-    """Turns our domain errors into click's one-line "Error: …" and exit status 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except FramingError as error:
-            raise click.ClickException(error.message) from None
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -86,33 +49,6 @@ def cli() -> None:
     framing analyze seeds/ -o b.json
     framing render b.json --html b.html --pdf b.pdf
     """
-
-
-def analysis_options(command: F) -> F:
-    """Options shared by the commands that analyse articles; the command passes them on to
-    `_analyse` as they come (`**analysis`)."""
-    for option in reversed(
-        [
-            click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
-            click.option(
-                "--topics", "topics_file", type=click.Path(path_type=Path), help=TOPICS_HELP
-            ),
-            click.option(
-                "--topic", "topic_options", multiple=True, metavar="NAME=ALIASES", help=TOPIC_HELP
-            ),
-            click.option("--title", default="", help=TITLE_HELP),
-            click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP),
-            click.option(
-                "--lexicon-dir",
-                type=click.Path(file_okay=False, path_type=Path),
-                envvar="FRAMING_LEXICON_DIR",
-                help=LEXICON_HELP,
-            ),
-            click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
-        ]
-    ):
-        command = option(command)
-    return command
 
 
 @cli.command(cls=FramingCommand)
@@ -276,6 +212,56 @@ def inspect(source: Path, columns: str, as_json: bool) -> None:
             click.secho(text, **styles.get(style, {}))
 
 
+@cli.command(cls=FramingCommand)
+@click.argument("labelled", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--measure", default="", help="The measure of every row, when the file has no measure column."
+)
+@click.option(
+    "--show", default=20, show_default=True, help="Disagreements to print (0: none, -1: all)."
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every figure and disagreement as JSON.",
+)
+@click.option(
+    "--lexicon-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="FRAMING_LEXICON_DIR",
+    help="A folder of lexicon files, as for analyze.",
+)
+def check(
+    labelled: Path, measure: str, show: int, json_path: Path | None, lexicon_dir: Path | None
+) -> None:
+    """How far each measure agrees with your own labelled sentences (CSV: sentence, measure,
+    label): precision, recall and F1 per measure and label, and the disagreements.
+
+    \b
+    Measures: loaded, hedge, booster, prescription, quote, anonymous, scare_quote,
+    author_voice (labels yes/no; "biased"/"non-biased" read as yes/no), frame (a frame key or
+    none), tone (negative, neutral, positive).
+    """
+    measures = Measures(load_lexicons(lexicon_dir))
+    rows, skipped = usable_rows(read_labelled(labelled, measure), measures)
+    for row, reason in skipped:
+        click.echo(f"Skipped {labelled}:{row}: {reason}", err=True)
+    if not rows:
+        raise FramingError("no usable labelled row", str(labelled), "see the messages above")
+    agreement = check_rows(rows, measures)
+    click.echo(agreement_table(agreement, labelled.name))
+    click.echo(disagreement_lines(agreement, show))
+    if json_path is not None:
+        write_atomically({json_path: agreement_json(agreement).encode()})
+        click.echo(f"Wrote {json_path}")
+    if skipped:
+        raise FramingError(
+            f"{len(skipped)} row{'s' if len(skipped) > 1 else ''} skipped; figures cover the rest",
+            fix="fix or remove what is listed above",
+        )
+
+
 @cli.group()
 def templates() -> None:
     """List, start and check report templates (see report_templates/README.md)."""
@@ -362,28 +348,6 @@ def _columns(option: str) -> Mapping[str, str]:
     from framing.ingest.records import DEFAULT_COLUMNS, parse_columns
 
     return parse_columns(option) if option else DEFAULT_COLUMNS
-
-
-class ProgressBar:
-    """A progress bar on stderr for runs long enough to need one, and only on a terminal."""
-
-    MIN_ARTICLES = 50
-
-    def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-
-    def update(self, done: int, total: int) -> None:
-        if not self.enabled or total < self.MIN_ARTICLES:
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Analysing articles", file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(1)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 def _analyse(
