@@ -174,20 +174,20 @@ class Actors:
         self, tokenized: TokenizedSentence, sentence: SentenceWords, extra: PhraseMatcher
     ) -> tuple[Mention, ...]:
         """Every alias, epithet and demonym-before-institution in one sentence, in order, and
-        the names of `extra` (names found in the text) where no lexicon actor is named."""
+        the names of `extra` (names found in the text) where no lexicon actor is named; a
+        found name that holds an alias and more is itself ("Secure America Now", "Donald
+        Trump Jr." are not America and Trump)."""
         text, sid = tokenized.text, tokenized.id
         names = [
             _with_dot(m, text)
             for m in self._names.find(tokenized.tokens, text, sid)
             if text[m.end : m.end + 1] != "$"  # "US$60 billion" is a currency
         ]
+        written = extra.find(tokenized.tokens, text, sid)
+        names = [n for n in names if not any(_contains(m, n, text) for m in written)]
         adjectives = self._adjective_mentions(tokenized, names)
         known = names + adjectives
-        others = [
-            m
-            for m in extra.find(tokenized.tokens, text, sid)
-            if not any(_overlap(m, n) for n in known)
-        ]
+        others = [m for m in written if not any(_overlap(m, n) for n in known)]
         found = [(m, True) for m in names + others] + [(m, False) for m in adjectives]
         found.sort(key=lambda pair: pair[0].start)
         return tuple(Mention(m, *word_range(sentence, m), name) for m, name in found)
@@ -334,6 +334,16 @@ def _with_dot(match: Match, text: str) -> Match:
 def _distance(a: Match, b: Match) -> int:
     """Characters between two matches that do not overlap."""
     return max(a.start - b.end, b.start - a.end, 0)
+
+
+def _contains(outer: Match, inner: Match, text: str) -> bool:
+    """Whether `outer` spans `inner` and more whole words ("Russia Today" holds "Russia";
+    "Iran-backed" does not hold a name of its own)."""
+    if not (outer.start <= inner.start and inner.end <= outer.end) or outer.text == inner.text:
+        return False
+    before = text[inner.start - 1 : inner.start] if inner.start > outer.start else " "
+    after = text[inner.end : inner.end + 1] if inner.end < outer.end else " "
+    return before == " " and after == " "
 
 
 def _overlap(a: Match, b: Match) -> bool:

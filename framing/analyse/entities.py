@@ -129,8 +129,11 @@ def _capitalised_inside(sentences: Iterable[SentenceWords]) -> frozenset[str]:
 
 
 def _capital(word: Word) -> bool:
+    """Whether a word is written as a name's: capitalised, and not a compound whose last
+    part is lower case ("Iran-backed", "U.S.-led" are modifiers; "al-Assad" is a name)."""
     text = word.text.removeprefix("al-").removeprefix("el-")
-    return text[:1].isupper()
+    last = text.rsplit("-", 1)[-1]
+    return text[:1].isupper() and not last[:1].islower()
 
 
 def _runs(sentence: SentenceWords, rules: NameRules, inside: frozenset[str]) -> list[_Run]:

@@ -80,9 +80,10 @@ def _widely_named(outlets: int, articles: int, mentions: int, many_outlets: bool
 
 def _corpus_names(names: Sequence[str]) -> dict[str, str]:
     """Each article's name for a thing -> the corpus's name: spelling variants of case and
-    apostrophes joined, full names of one surname and first syllable joined ("Dave Brat" and
-    "David Brat": the one more articles write), and a surname to the one full name it ends
-    ("Moore" -> "Roy Moore")."""
+    apostrophes joined, full names of one surname and first syllable joined ("Dave Brat",
+    "David Brat", "Hillary Rodham Clinton" and "Hillary Clinton": the one more articles
+    write), and a surname or an acronym to the one full name it stands for ("Moore" -> "Roy
+    Moore", "NRA" -> "National Rifle Association")."""
     written = Counter(names)
     by_key: dict[str, str] = {}
     for name in sorted(written, key=lambda n: (-written[n], -len(n), n)):
@@ -92,16 +93,24 @@ def _corpus_names(names: Sequence[str]) -> dict[str, str]:
     for name in names:
         corpus = by_key[_person_key(name)]
         if " " not in corpus:
-            longer = [n for n in full if _key(n).split()[-1] == _key(corpus)]
+            longer = [n for n in full if _stands_for(corpus, n)]
             corpus = longer[0] if len(longer) == 1 else corpus
         result[name] = corpus
     return result
 
 
+def _stands_for(short: str, full: str) -> bool:
+    """Whether a one-word name is the full name's surname or acronym ("NRA", "N.R.A.")."""
+    words = _key(full).split()
+    initials = "".join(w[0] for w in words if w not in ("of", "for", "and", "the"))
+    return words[-1] == _key(short) or initials == _key(short).replace(".", "")
+
+
 def _person_key(name: str) -> str:
-    """A full name by its first three letters and its last word: "dav brat"."""
+    """A name of two or three words by its first three letters and its last word: "dav
+    brat" ("Dave Brat", "David Brat"), "hil clinton"; longer names as written."""
     words = _key(name).split()
-    return f"{words[0][:3]} {words[-1]}" if len(words) == 2 else " ".join(words)
+    return f"{words[0][:3]} {words[-1]}" if len(words) in (2, 3) else " ".join(words)
 
 
 def _key(name: str) -> str:
