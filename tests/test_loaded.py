@@ -241,3 +241,27 @@ def test_a_sense_needs_a_table(tmp_path: Path) -> None:
     (tmp_path / "loaded.toml").write_text('[senses]\nclaim = ["the"]\n')
     with pytest.raises(FramingError, match="sense must be a table"):
         LoadedLanguage(load_lexicons(tmp_path)["loaded"])
+
+
+def test_training_experiment_compares_model_and_pruned_lists_with_the_rule() -> None:
+    command = [
+        sys.executable,
+        str(ROOT / "benchmarks/train_loaded.py"),
+        "--babe",
+        str(VALIDITY / "babe.csv"),
+        "--basil",
+        str(VALIDITY / "basil"),
+    ]
+    runs = [
+        subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT) for _ in "ab"
+    ]
+    assert runs[0].stdout == runs[1].stdout  # deterministic: full-batch training, sorted keys
+    report = json.loads(runs[0].stdout)
+    variants = {"rule", "model_lexicon", "model_words", "without_claim", "pruned"}
+    assert set(report) == variants | {"pruned_terms"}
+    # the rule's figures are validity.py's on the same fixtures (hand-checked there)
+    assert report["rule"]["dev"]["babe_macro_f1"] == 1.0
+    assert report["rule"]["dev"]["inside_any_marked_span"] == 0.667
+    assert report["rule"]["dev"]["loaded_without_evidence"] == 0
+    # "slam" matches twice ("Slams", "slammed"), once inside a marked span; "gruesome" once
+    assert report["pruned_terms"] == []
