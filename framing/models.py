@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
@@ -216,6 +216,8 @@ class Quote:
     end: int
     verb_type: str = ""  # "neutral" | "emphatic" | "distancing" | "concession" | "emotive"
     form: str = "direct"  # "direct" | "indirect" | "according_to"
+    role: str = ""  # official|expert|ordinary|anonymous|organisation|other; "" unattributed
+    side: str = ""  # the party or actor the speaker speaks for ("Republican", "Israel"), or ""
 
 
 @dataclass(frozen=True, slots=True)

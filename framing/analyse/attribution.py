@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.analyse.quotation import QUOTE_MARKS, Piece, quotations
 from framing.analyse.reported import reported_clause
@@ -37,6 +37,7 @@ from framing.analyse.speakers import (
     People,
     bare_name,
     clause_subject,
+    described,
     speaker_kind,
     unnamed_source,
 )
@@ -77,6 +78,8 @@ class _Speaker:
     kind: str  # a Quote.speaker_type
     verb: str
     verb_match: Match | None
+    role: str = ""  # a Quote.role
+    side: str = ""
 
 
 class Attribution:
@@ -150,6 +153,8 @@ class Attribution:
             start,
             end,
             verb_type,
+            role=speaker.role,
+            side=speaker.side,
         )
 
     def _verbs_outside_quotes(self, index: int) -> list[Match]:
@@ -222,7 +227,9 @@ class Attribution:
         text = self.sentences[first.index].text
         return not text[: max(first.start - 1, 0)].strip()
 
-    def _span(self, index: int, verb: Match, region_start: int = 0) -> tuple[int, int] | None:
+    def subject_span(
+        self, index: int, verb: Match, region_start: int = 0
+    ) -> tuple[int, int] | None:
         """Where the speaker of `verb` is written in sentence `index`."""
         text = self.sentences[index].text
         return speaker_span(text, region_start, verb, lambda at: self.quoted(index, at))
@@ -231,11 +238,11 @@ class Attribution:
         """Where the speaker of `verb` is written; for a participle or a verb after "and" or
         "but" with no subject of its own, the subject of the sentence's first verb ("X issued
         a statement saying", "X supported it but said")."""
-        span = self._span(index, verb, region_start)
+        span = self.subject_span(index, verb, region_start)
         if span is not None or not _needs_clause_subject(self.sentences[index].text, verb):
             return span
         for earlier in reversed([v for v in self.verbs[index] if v.end <= verb.start]):
-            span = self._span(index, earlier, region_start)
+            span = self.subject_span(index, earlier, region_start)
             if span is not None:
                 return span  # '"…," X said, adding that …'
         return clause_subject(self.sentences[index], verb, lambda at: self.quoted(index, at))
@@ -251,34 +258,36 @@ class Attribution:
         kind = speaker_kind(phrase, self.lexicon)
         if phrase.lower() in ("he", "she"):
             phrase = self.people.resolve(index, start) or phrase
-        return _Speaker(phrase, kind, _verb_text(text, verb), verb)
-
-    def unnamed_speakers(self, index: int) -> list[Match]:
-        """Unnamed sources of this sentence's reporting verbs ("an Israeli diplomat said")."""
-        sentence = self.sentences[index]
-        found = []
-        for verb in self.verbs[index]:
-            span = self._span(index, verb)
-            phrase = sentence.text[span[0] : span[1]] if span else ""
-            if span is None or not unnamed_source(phrase, self.lexicon):
-                continue
-            found.append(
-                Match(sentence.id, span[0], span[1], phrase, "unnamed speaker", "unnamed_source")
-            )
-        return found
+        role, side = self.people.role(phrase, kind, described(text, start, end))
+        return _Speaker(phrase, kind, _verb_text(text, verb), verb, role, side)
 
     def _named_speakers(self, index: int) -> list[tuple[int, str]]:
         """(position, name) of each person named as the subject of a reporting verb."""
         text = self.sentences[index].text
         found = []
         for verb in self.verbs[index]:
-            span = self._span(index, verb)
+            span = self.subject_span(index, verb)
             phrase = text[span[0] : span[1]] if span else ""
             if phrase.lower() not in PRONOUNS and speaker_kind(phrase, self.lexicon) == "person":
                 name = bare_name(phrase, self.lexicon.titles)
                 if name:
                     found.append((span[0] if span else 0, name))
         return found
+
+
+def unnamed_speakers(reader: Attribution, index: int) -> list[Match]:
+    """Unnamed sources of this sentence's reporting verbs ("an Israeli diplomat said")."""
+    sentence = reader.sentences[index]
+    found = []
+    for verb in reader.verbs[index]:
+        span = reader.subject_span(index, verb)
+        phrase = sentence.text[span[0] : span[1]] if span else ""
+        if span is None or not unnamed_source(phrase, reader.lexicon):
+            continue
+        found.append(
+            Match(sentence.id, span[0], span[1], phrase, "unnamed speaker", "unnamed_source")
+        )
+    return found
 
 
 def reported_speech(reader: Attribution, used: set[tuple[str, int]]) -> list[Quote]:
@@ -316,6 +325,8 @@ def _reported(reader: Attribution, index: int, verb: Match) -> Quote | None:
         end,
         verb.category,
         form,
+        speaker.role,
+        speaker.side,
     )
 
 
@@ -325,8 +336,7 @@ def _continued(
     """The previous quotation's speaker, if it ended in this or the sentence before."""
     if previous is None or previous[0][-1].index < first.index - 1:
         return None
-    speaker = previous[1]
-    return _Speaker(speaker.text, speaker.kind, "", None)
+    return replace(previous[1], verb="", verb_match=None)
 
 
 def _needs_clause_subject(text: str, verb: Match) -> bool:
@@ -382,12 +392,12 @@ def _last_speaker(
         return speaker
     if previous[0][-1].index < first.index - 1:
         return speaker
-    return _Speaker(previous[1].text, "person", speaker.verb, speaker.verb_match)
+    return replace(previous[1], verb=speaker.verb, verb_match=speaker.verb_match)
 
 
 def _with_verb(speaker: _Speaker, verb: Match, text: str) -> _Speaker:
     """A coordinated verb's speaker ("X called … and told …") with the nearer verb."""
-    return _Speaker(speaker.text, speaker.kind, _verb_text(text, verb), verb)
+    return replace(speaker, verb=_verb_text(text, verb), verb_match=verb)
 
 
 def _verb_text(text: str, verb: Match) -> str:

@@ -28,7 +28,7 @@ class Measures:
         self.frames = FrameCues(lexicons["frames"])
         self.actors = Actors(lexicons["actors"])
         self.names = name_rules(lexicons["entities"])
-        self.sourcing = Sourcing(lexicons["sourcing"])
+        self.sourcing = Sourcing(lexicons["sourcing"], lexicons["actors"])
         self.stance = Stance(lexicons["stance"])
         self.loaded = LoadedLanguage(lexicons["loaded"])
 

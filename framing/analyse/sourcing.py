@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from framing.analyse.attribution import SCARE_QUOTE_WORDS, Attribution, count_words, trimmed
+from framing.analyse.attribution import (
+    SCARE_QUOTE_WORDS,
+    Attribution,
+    count_words,
+    trimmed,
+    unnamed_speakers,
+)
 from framing.analyse.scare_quotes import is_scare_quote
 from framing.analyse.sourcing_lexicon import read_sourcing_lexicon
 from framing.lexicon import Lexicon, TokenizedSentence
@@ -22,8 +28,10 @@ from framing.models import Match, Quote
 class Sourcing:
     """Quotes, anonymous sources, scare quotes and first-person presence, from `sourcing.toml`."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        self._lexicon = read_sourcing_lexicon(lexicon)
+    def __init__(self, lexicon: Lexicon, actors: Lexicon | None = None) -> None:
+        """`actors` (actors.toml) lets a speaker's side be a state or group; without it,
+        only the party words of `[sides]` name one."""
+        self._lexicon = read_sourcing_lexicon(lexicon, actors)
 
     def quotes(self, sentences: Sequence[TokenizedSentence]) -> tuple[Quote, ...]:
         """Every direct quotation longer than a label, with its speaker, in document order."""
@@ -61,7 +69,7 @@ class Sourcing:
             for match in self._lexicon.anonymous.find(sentence.tokens, sentence.text, sentence.id):
                 if not context.quoted(index, match.start):
                     found.append((index, match))
-            found.extend((index, m) for m in context.unnamed_speakers(index))
+            found.extend((index, m) for m in unnamed_speakers(context, index))
         return _without_overlaps(found)
 
     def first_person(self, sentences: Sequence[TokenizedSentence]) -> tuple[Match, ...]:

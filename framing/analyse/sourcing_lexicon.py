@@ -25,10 +25,15 @@ class SourcingLexicon:
     first_person: PhraseMatcher  # "singular" or "plural"
     bare_clause: frozenset[str]  # verb terms reporting a clause without "that"
     no_clause: frozenset[str]  # verb terms that report no clause
+    role_words: PhraseMatcher  # "official" | "expert" | "ordinary"
+    sides: PhraseMatcher  # by side: party words, and actors' aliases and demonyms
+    party_initials: Mapping[str, str]  # "R" -> "Republican", written "(R-Ariz.)"
+    states: frozenset[str]  # actors of kind "state": their speakers speak as officials
 
 
-def read_sourcing_lexicon(lexicon: Lexicon) -> SourcingLexicon:
-    """The word lists of `lexicon`, raising on a malformed entry in file order."""
+def read_sourcing_lexicon(lexicon: Lexicon, actors: Lexicon | None = None) -> SourcingLexicon:
+    """The word lists of `lexicon`, raising on a malformed entry in file order; `actors`
+    (actors.toml) names the states and groups a speaker can speak for."""
     where = f"sourcing lexicon ({lexicon.source})"
     data = lexicon.data
     verbs = _table(data, "reporting_verbs")
@@ -49,6 +54,12 @@ def read_sourcing_lexicon(lexicon: Lexicon) -> SourcingLexicon:
         inflect=False,
     )
     reported = _table(data, "reported_speech")
+    role_table = _table(data, "roles")
+    role_words = PhraseMatcher({k: string_list(role_table, k, where) for k in role_table})
+    parties = {k: string_list(_table(data, "sides"), k, where) for k in _table(data, "sides")}
+    initials = {t: side for side, terms in parties.items() for t in terms if len(t) == 1}
+    sides, states = _actor_sides(actors)
+    sides |= {side: [t for t in terms if len(t) > 1] for side, terms in parties.items()}
     return SourcingLexicon(
         verb_matcher,
         org_words,
@@ -61,7 +72,37 @@ def read_sourcing_lexicon(lexicon: Lexicon) -> SourcingLexicon:
         first_person,
         frozenset(string_list(reported, "bare_clause", where)),
         frozenset(string_list(reported, "no_clause", where)),
+        role_words,
+        PhraseMatcher(sides, exclude=_actor_excludes(actors), inflect=False),
+        initials,
+        states,
     )
+
+
+def _actor_sides(actors: Lexicon | None) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """Each actor's aliases and demonyms by actor name, and the names of the states."""
+    if actors is None:
+        return {}, frozenset()
+    where = f"actors lexicon ({actors.source})"
+    table = _table(actors.data, "actors")
+    sides = {
+        name: [*string_list(entry, "aliases", where), *string_list(entry, "adjectives", where)]
+        for name, entry in table.items()
+        if isinstance(entry, dict)
+    }
+    states = frozenset(
+        n for n, e in table.items() if isinstance(e, dict) and e.get("kind") == "state"
+    )
+    return sides, states
+
+
+def _actor_excludes(actors: Lexicon | None) -> list[str]:
+    """Names that hold an alias but are something else ("Washington Post")."""
+    if actors is None:
+        return []
+    where = f"actors lexicon ({actors.source})"
+    entries = _table(actors.data, "actors").values()
+    return [t for e in entries if isinstance(e, dict) for t in string_list(e, "exclude", where)]
 
 
 def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:

@@ -1,4 +1,5 @@
-"""Who a speaker phrase names: its kind (person, organisation, anonymous) and full name."""
+"""Who a speaker phrase names: its kind (person, organisation, anonymous), full name, role
+(official, expert, ordinary, anonymous, organisation, other) and the side it speaks for."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable, Sequence
 from framing.analyse.reported import FINITE
 from framing.analyse.sourcing_lexicon import SourcingLexicon
 from framing.analyse.speaker_phrases import NAME, head_word, speaker_span, wordset
-from framing.lexicon import TokenizedSentence
+from framing.lexicon import TokenizedSentence, tokenize
 from framing.models import Match
 
 PRONOUN_WINDOW = 3
@@ -18,6 +19,19 @@ PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "anon
 _INDEFINITE = wordset("a an another one two three four several some many other others senior")
 _OPENING_PRONOUN = re.compile(r"\s*(He|She|They|It|We)\b")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople statement")
+DESCRIBED_MENTIONS = 3
+"""A person's first mentions read for what describes them: news names a role once, then
+quotes by surname ("Rep. Darrell Issa (R-Calif.)", later "Issa said")."""
+TITLE_WORDS = 4
+"""Words before a name read as its title: "Republican Sen.", "Harvard economist"."""
+_APPOSITION = re.compile(
+    r"\s*(?:\(([^()]{1,40})\)|,\s*((?:a|an|the|who|whose|his|her|its|their|[A-Z][\w.'’\-]*)\b"
+    r"[^,;:()\"“”—–]{0,80}))"
+)
+"""A parenthesis ("(R-Ariz.)") or an apposition (", a professor at Yale,") after a name."""
+_INITIAL = re.compile(r"\b([A-Z])-[A-Z][A-Za-z.]*|\(([A-Z])\)")
+"""A party initial before a state ("R-Ariz.", "D-N.Y.") or alone in brackets ("(R)")."""
+_TITLE_STOPS = wordset("said says told and but or the a an of in on at for with by to from that")
 
 
 def speaker_kind(phrase: str, lexicon: SourcingLexicon) -> str:
@@ -106,6 +120,7 @@ class People:
         self.quoted = quoted
         self.lexicon = lexicon
         self.by_surname = self._by_surname()
+        self._descriptions: dict[str, str] = {}
 
     def full_name(self, phrase: str) -> str:
         """A person speaker by name alone, at its fullest in the article: "Defense Minister
@@ -125,6 +140,27 @@ class People:
             if named:
                 return named.pop() if len(named) == 1 else ""
         return ""
+
+    def role(self, phrase: str, kind: str, near: str) -> tuple[str, str]:
+        """A speaker's role and side, from the phrase, the words `near` it and, for a
+        person, what describes them where the article names them."""
+        name = self.full_name(phrase) if kind == "person" else ""
+        description = f"{near} {self.description(name)}" if name else near
+        role = speaker_role(phrase, kind, description, self.lexicon)
+        return role, speaker_side(phrase, description, self.lexicon)
+
+    def description(self, name: str) -> str:
+        """What describes a person at their first mentions by name outside quotations."""
+        if name not in self._descriptions:
+            surname = name.rpartition(" ")[2]
+            found: list[str] = []
+            for index, sentence in enumerate(self.sentences):
+                for match in NAME.finditer(sentence.text):
+                    last = match.group().rpartition(" ")[2]
+                    if last == surname and not self.quoted(index, match.start()):
+                        found.append(f"{match.group()} {described(sentence.text, *match.span())}")
+            self._descriptions[name] = " ".join(found[:DESCRIBED_MENTIONS])
+        return self._descriptions[name]
 
     def _mentions(self, index: int, limit: int) -> set[str]:
         """The known people named in a sentence before `limit`, outside quotations."""
@@ -165,3 +201,54 @@ class People:
 
 def _strip_article(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+
+
+def described(text: str, start: int, end: int) -> str:
+    """The words that say who is named at `text[start:end]`: the capitalised or role words
+    right before it ("Republican Sen."), and its parenthesis or apposition after it."""
+    before = re.split(r"[,;:()\"“”—–]", text[:start])[-1].split()
+    title: list[str] = []
+    for word in reversed(before[-TITLE_WORDS:]):
+        if word.lower() in _TITLE_STOPS:
+            break
+        title.insert(0, word)
+    after = _APPOSITION.match(text, end)
+    apposition = (f"({after.group(1)})" if after.group(1) else after.group(2)) if after else ""
+    if apposition.split()[:1] in (["said"], ["says"], ["told"]):
+        apposition = ""
+    return " ".join([*title, apposition])
+
+
+def speaker_role(phrase: str, kind: str, description: str, lexicon: SourcingLexicon) -> str:
+    """The role a speaker speaks in: its head word's role, else the first role word of the
+    phrase or its description; unnamed sources are "anonymous"; else by kind and side
+    (see `[roles]` in sourcing.toml)."""
+    if kind == "unattributed":
+        return ""
+    if kind == "anonymous" and unnamed_source(phrase, lexicon):
+        return "anonymous"
+    head = _roles(head_word(phrase), lexicon)
+    found = head or _roles(phrase, lexicon) or _roles(description, lexicon)
+    if found:
+        return found[0]
+    side = speaker_side(phrase, description, lexicon)
+    if side in lexicon.party_initials.values() or side in lexicon.states:
+        return "official"
+    return "organisation" if kind == "organisation" else "other"
+
+
+def speaker_side(phrase: str, description: str, lexicon: SourcingLexicon) -> str:
+    """The party or actor a speaker phrase or its description names, party words first
+    (more telling in a country's own politics), then the first actor named; else ""."""
+    text = f"{phrase} {description}"
+    for initial in _INITIAL.finditer(text):
+        letter = initial.group(1) or initial.group(2)
+        if letter in lexicon.party_initials:
+            return lexicon.party_initials[letter]
+    found = [m.category for m in lexicon.sides.find(tokenize(text), text, "")]
+    parties = [side for side in found if side in lexicon.party_initials.values()]
+    return (parties or found or [""])[0]
+
+
+def _roles(text: str, lexicon: SourcingLexicon) -> list[str]:
+    return [m.category for m in lexicon.role_words.find(tokenize(text), text, "")]

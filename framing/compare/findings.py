@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from framing.compare.source_findings import who_is_quoted
 from framing.models import (
     ActorProfile,
     Article,
@@ -35,12 +36,13 @@ TONE_EVIDENCE = 3  # sentences cited at each end of the tone range
 def key_findings(briefing: Briefing, limit: int = 8) -> tuple[Finding, ...]:
     """The briefing's findings, most telling first, at most `limit` of them.
 
-    The order is fixed (labels, blindspot, anonymous sourcing, prescription, genre, tone,
-    frames, readability) so the same corpus always gives the same list."""
+    The order is fixed (labels, blindspot, anonymous sourcing, who is quoted, prescription,
+    genre, tone, frames, readability) so the same corpus always gives the same list."""
     writers: tuple[Callable[[Briefing], Finding | None], ...] = (
         _labels,
         _blindspot,
         _anonymous,
+        who_is_quoted,
         _prescription,
         _genre,
         _tone,
