@@ -158,17 +158,31 @@ def ratio(part: int, whole: int) -> str:
     return f"{part}/{whole} = {part / whole:.2f}" if whole else "n/a"
 
 
-def main() -> None:
+def read_labels(filename: str) -> list[Label]:
+    lines = (LABELS / filename).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def measure(eval_dir: Path, show: bool = False) -> dict[str, dict[str, int]]:
+    """The tallies of each half (`HALVES`), with its number of `sentences`: what `main` prints
+    and `benchmarks/validity.py` records."""
+    sourcing = Sourcing(load_lexicons()["sourcing"])
+    result = {}
+    for name, filename in HALVES:
+        records = read_labels(filename)
+        if show:
+            print(f"{name}: misses and extras")
+        result[name] = {"sentences": len(records)} | score(records, eval_dir, sourcing, show)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval" / "basil_dev")
     parser.add_argument("--show", action="store_true", help="list misses and extras")
-    args = parser.parse_args()
-    sourcing = Sourcing(load_lexicons()["sourcing"])
-    for name, filename in HALVES:
-        lines = (LABELS / filename).read_text(encoding="utf-8").splitlines()
-        records = [json.loads(line) for line in lines if line.strip()]
-        print(f"{name}: {len(records)} sentences")
-        t = score(records, args.eval, sourcing, args.show)
+    args = parser.parse_args(argv)
+    for name, t in measure(args.eval, args.show).items():
+        print(f"{name}: {t['sentences']} sentences")
         print(
             f"  recall {ratio(t['matched_labels'], t['labels'])}; "
             f"precision {ratio(t['matched_found'], t['found'])}; "

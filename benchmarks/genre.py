@@ -204,6 +204,15 @@ def _false_findings(basil: Sequence[Case], rule: GenreRule) -> list[str]:
     return sorted(event for event, labels in events.items() if len(labels) > 1)
 
 
+def figures(cases: Sequence[Case]) -> dict[str, object]:
+    """The product's rule (`RULE`) scored on each half: what `main` prints and
+    `benchmarks/validity.py` records."""
+    halves = {
+        half: scores([c for c in cases if c.half == half], RULE) for half in ("tuning", "held")
+    }
+    return {"rule": dataclasses.asdict(RULE), **halves}
+
+
 def tune(cases: Sequence[Case]) -> list[dict[str, object]]:
     """The best threshold sets on the tuning half: most opinion-or-analysis pieces told from
     news while every BASIL article and at least 96% of all news stays news."""
@@ -259,10 +268,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.tune:
         print(json.dumps(tune(cases), indent=2))
         return
-    figures = {
-        half: scores([c for c in cases if c.half == half], RULE) for half in ("tuning", "held")
-    }
-    print(json.dumps({"rule": dataclasses.asdict(RULE), **figures}, indent=2))
+    print(json.dumps(figures(cases), indent=2))
 
 
 if __name__ == "__main__":

@@ -250,6 +250,21 @@ def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: st
     assert isinstance(validity, Tag)
     text = validity.get_text(" ", strip=True)
     assert "BABE" in text and "BASIL" in text and "macro-F1" in text
+    from framing.report.context_validity import validity as rows
+
+    shown = [
+        [cell.get_text(strip=True) for cell in tr.select("th, td")]
+        for tr in validity.select("tbody tr")
+    ]
+    expected = [
+        [r["measure"], r["data"], r["metric"], str(r["value"]), str(r["baseline"] or "—")]
+        for r in rows()
+    ]
+    assert shown == expected  # the measured figures, as recorded, none copied into the template
+    measures = {row[0] for row in shown}
+    for measure in ("Genre: news", "Genre: opinion", "Actors found", "Saved pages: article body"):
+        assert measure in measures
+    assert "trafilatura" in text and "not used for tuning" in text
     lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
     assert lexicons == ["frames", "actors", "entities", "sourcing", "stance", "loaded", "align"]
 

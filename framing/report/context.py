@@ -3,22 +3,20 @@
 Templates only read this context (documented in docs/briefing.md); they never compute.
 It is built from the JSON, not from the dataclasses, so `framing render briefing.json`
 gives the same report as `framing brief`. The profile, topic and claim sections are built in
-the `context_*` modules beside this one; this one joins them and adds the validity rows.
+the `context_*` modules beside this one (the method's accuracy rows in `context_validity`);
+this one joins them.
 """
 
 from __future__ import annotations
 
-import json
-import tomllib
-from functools import cache
-from importlib import resources
-
 from framing.report.charts import profile_charts
 from framing.report.context_claims import exclusive_claims, key_findings, shared_claims
 from framing.report.context_profiles import Json, framing_profile, label_table, sentence_index
+from framing.report.context_sources import who_is_quoted
 from framing.report.context_topics import coverage_matrix, topic_section
+from framing.report.context_validity import validity
 
-CONTEXT_VERSION = "1.0"
+CONTEXT_VERSION = "1.1"
 """The template context's version (docs/templates.md): new keys bump the minor number;
 renaming or removing a key, or changing its meaning, bumps the major one."""
 
@@ -63,6 +61,7 @@ def report_context(briefing: Json) -> Json:
         "findings": key_findings(briefing["findings"], articles, indexes),
         "claims": shared_claims(briefing, articles),
         "exclusives": exclusive_claims(briefing["exclusives"], shown),
+        "who_is_quoted": who_is_quoted(articles),
     }
 
 
@@ -90,64 +89,3 @@ def _subject(articles: int, outlets: int, shared: list[str]) -> str:
     topics = ", ".join(shared[:5]) or "no shared topic"
     who = f"{outlets} outlet frames" if outlets == 1 else f"{outlets} outlets frame"
     return f"How {who} {topics}: {articles} article{'' if articles == 1 else 's'} compared"
-
-
-@cache
-def validity() -> list[Json]:
-    """The measured accuracy of the loaded-language detector, as `benchmarks/validity.py
-    --record` wrote it into the package (ours beside the VADER baseline), then the measures
-    checked by hand: one row per figure."""
-    text = resources.files("framing").joinpath("data/validity.json").read_text(encoding="utf-8")
-    record = json.loads(text)
-    babe, basil = record["babe"], record["basil"]
-    held_out, baseline = babe["loaded"]["held_out"], babe["vader"]["held_out"]
-    basil_all = basil["all"]
-    return [
-        {
-            "measure": "Loaded language: sentence is biased",
-            "data": f"BABE, {held_out['n']} sentences not used for tuning",
-            "metric": "macro-F1",
-            "value": held_out["macro_f1"],
-            "baseline": baseline["macro_f1"],
-        },
-        {
-            "measure": "Loaded language: sentence is biased",
-            "data": f"BABE, {held_out['n']} sentences not used for tuning",
-            "metric": "precision / recall (biased)",
-            "value": f"{held_out['precision']:.2f} / {held_out['recall']:.2f}",
-            "baseline": f"{baseline['precision']:.2f} / {baseline['recall']:.2f}",
-        },
-        {
-            "measure": "Loaded language: words",
-            "data": f"BABE, {held_out['n']} sentences not used for tuning",
-            "metric": "recall of the biased words experts marked",
-            "value": held_out["biased_word_recall"],
-            "baseline": "",
-        },
-        {
-            "measure": "Loaded language: words",
-            "data": f"BASIL, {basil['articles']} articles, {basil_all['lexical_spans']} spans",
-            "metric": "recall of the lexical-bias spans experts marked",
-            "value": basil_all["loaded"]["span_recall"],
-            "baseline": "",
-        },
-        {
-            "measure": "Loaded language: sentence is biased",
-            "data": f"BASIL, {basil['articles']} articles, {basil_all['lexical_spans']} spans",
-            "metric": "spans in flagged sentences / flagged sentences holding a span",
-            "value": _pair(basil_all["loaded"]),
-            "baseline": _pair(basil_all["vader"]),
-        },
-        *_hand_checks(),
-    ]
-
-
-def _hand_checks() -> list[Json]:
-    """Rows checked by reading output, from `framing/data/hand_checks.toml`; no baseline."""
-    text = resources.files("framing").joinpath("data/hand_checks.toml").read_text("utf-8")
-    return [check | {"baseline": ""} for check in tomllib.loads(text)["check"]]
-
-
-def _pair(scores: Json) -> str:
-    """BASIL's two sentence-level figures in one cell, as the precision / recall row reads."""
-    return f"{scores['sentence_span_recall']:.2f} / {scores['sentence_precision_proxy']:.2f}"
