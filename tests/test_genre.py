@@ -141,6 +141,55 @@ def test_block_quotations_embedded_posts_and_transcripts_are_borrowed() -> None:
     assert [s.id for s in sentences if spans[s.id]] == ["p2-s1", "p4-s1", "p5-s1"]
 
 
+def test_a_transcripts_turns_run_on_over_paragraphs() -> None:
+    """An NPR transcript (AllSides, NPR news): the host's "we" and "our" are in his turn."""
+    sentences = tokenized(
+        [
+            ("p1-s1", "President Obama met with allied defense chiefs.", False),
+            ("p2-s1", "STEVE INSKEEP, HOST: The United States has assembled a coalition.", False),
+            ("p3-s1", "The trouble, as we'll report this morning, is that not all agree.", False),
+            ("p3-s2", "Our coverage starts with NPR's Scott Horsley.", False),
+            ("p4-s1", "SCOTT HORSLEY, BYLINE: It's been just over a month.", False),
+        ]
+    )
+    spans = borrowed_spans(sentences)
+    assert [s.id for s in sentences if spans[s.id]] == ["p2-s1", "p3-s1", "p3-s2", "p4-s1"]
+
+
+def test_repeated_plain_labels_are_turns_and_one_is_not() -> None:
+    """Readers' comments under a BBC news poll story: "Name, Place:" opens each one."""
+    comments = [
+        ("p1-s1", "So - do BBC readers agree?", False),
+        ("p2-s1", "Stephen, Australia: I totally agree with Mike Pence.", False),
+        ("p3-s1", "Sarah, US: I'm a 52-year-old married woman.", False),
+    ]
+    spans = borrowed_spans(tokenized(comments))
+    assert [key for key, found in spans.items() if found] == ["p2-s1", "p3-s1"]
+    assert not any(borrowed_spans(tokenized(comments[:2])).values())
+
+
+def test_attributions_are_counted_in_the_authors_voice_only() -> None:
+    sentences = tokenized(
+        [
+            ("p1-s1", "The threat has increased, officials said on Friday.", False),
+            ("p2-s1", "According to Europol, arrests rose to 216.", False),
+            ("p3-s1", "“Nobody told us,” she said.", False),
+        ]
+    )
+    signals = genre_signals(
+        sentences,
+        20,
+        quotes=(),
+        anonymous=(),
+        first_person=(),
+        prescriptions=(),
+        hedges=(),
+        boosters=(),
+        loaded=(),
+    )
+    assert signals.attributions == 3  # "said", "According to", "said"; not the quoted "told"
+
+
 def test_a_column_reads_as_opinion() -> None:
     _, voice, signals = read("opinion-column.txt")
     assert {m.text.lower() for m in voice} >= {"our", "we"}
@@ -158,6 +207,8 @@ def test_a_column_reads_as_opinion() -> None:
         ({"prescriptions": 3}, "opinion"),
         ({"loaded": 9}, "opinion"),  # loaded and unsourced
         ({"loaded": 9, "named_quotes": 12}, "news"),  # loaded words of a sourced report
+        ({"loaded": 9, "attributions": 12}, "news"),  # … or one that says who says so
+        ({"first_person": 2, "loaded": 9, "named_quotes": 12}, "news"),  # a reporter's aside
         ({"first_person": 3, "named_quotes": 2}, "analysis"),
     ],
 )

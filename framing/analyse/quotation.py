@@ -177,6 +177,10 @@ _SINGLE = re.compile(r"(?<![^\s(\[—–-])['‘](?=\S)([^'‘’]*?[^\s'‘’]
 a mark that no letter follows (so "don't" and "Trump's" are not quotation marks)."""
 _SPEAKER_LABEL = re.compile(r"(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z ]+)?|Q|A): ")
 """A transcript's speaker label at a paragraph's start: "ARI SHAPIRO, HOST: ", "Q: "."""
+_NAMED_TURN = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?:, [A-Z][\w.'’-]*){0,2}: ")
+"""A turn's label in plain case ("Stephen, Australia: "): a speaker's only where the layout
+repeats it (`_TURNS` paragraphs or more), since one alone may be a lead-in ("Update: ")."""
+_TURNS = 2
 _EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)|\bhttps?://t\.co/")
 """An embedded social-media post: its picture link, its "(@handle)" signature, a short link."""
 _SINGLE_WORDS = 3
@@ -192,11 +196,38 @@ def borrowed_spans(sentences: Sequence[TokenizedSentence]) -> dict[str, tuple[Sp
     spans = {key: list(found) for key, found in quoted_spans(sentences).items()}
     for sentence in sentences:
         spans[sentence.id].extend(_single_quoted(sentence.text))
-    for paragraph in _paragraphs(sentences):
-        if _borrowed_paragraph(paragraph, sentences):
-            for index in paragraph:
-                spans[sentences[index].id].append((0, len(sentences[index].text)))
+    for paragraph in _borrowed_paragraphs(sentences):
+        for index in paragraph:
+            spans[sentences[index].id].append((0, len(sentences[index].text)))
     return {key: tuple(sorted(found)) for key, found in spans.items()}
+
+
+def _borrowed_paragraphs(sentences: Sequence[TokenizedSentence]) -> list[list[int]]:
+    """The paragraphs wholly in someone else's words: `_borrowed_paragraph`'s, and the turns
+    of a transcript or an interview. Where two or more paragraphs open with a speaker's label,
+    the text is laid out as turns and each labelled paragraph is its speaker's; in a
+    transcript (labels in capitals: "INSKEEP, HOST:") so are the unlabelled paragraphs after
+    one, up to a heading, since a turn runs on over paragraphs and the reporter speaks only
+    in turns of their own."""
+    paragraphs = _paragraphs(sentences)
+    labels = [_label(sentences[p[0]].text) for p in paragraphs]
+    turns = sum(bool(label) for label in labels) >= _TURNS
+    transcript = sum(label == "transcript" for label in labels) >= _TURNS
+    borrowed, in_turn = [], False
+    for paragraph, label in zip(paragraphs, labels, strict=True):
+        heading = sentences[paragraph[0]].heading
+        in_turn = transcript and (label == "transcript" or in_turn) and not heading
+        if in_turn or (turns and label) or _borrowed_paragraph(paragraph, sentences):
+            borrowed.append(paragraph)
+    return borrowed
+
+
+def _label(text: str) -> str:
+    """Which speaker's label opens a paragraph: "transcript" (capitals), "named" (plain case),
+    or none."""
+    if _SPEAKER_LABEL.match(text):
+        return "transcript"
+    return "named" if _NAMED_TURN.match(text) else ""
 
 
 def _single_quoted(text: str) -> list[Span]:
