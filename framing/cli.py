@@ -26,6 +26,7 @@ from framing.cli_options import (
     FramingCommand,
     ProgressBar,
     analysis_options,
+    lexicon_dir_option,
     template_dir_option,
     template_options,
 )
@@ -226,12 +227,7 @@ def inspect(source: Path, columns: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write every figure and disagreement as JSON.",
 )
-@click.option(
-    "--lexicon-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar="FRAMING_LEXICON_DIR",
-    help="A folder of lexicon files, as for analyze.",
-)
+@lexicon_dir_option
 def check(
     labelled: Path, measure: str, show: int, json_path: Path | None, lexicon_dir: Path | None
 ) -> None:

@@ -23,8 +23,9 @@ COLUMNS_HELP = (
     "(fields: text, id, outlet, title, author, date, url)."
 )
 LEXICON_HELP = (
-    "A folder of lexicon files (frames.toml, actors.toml, sourcing.toml, stance.toml, "
-    "loaded.toml, align.toml) whose lists extend the built-in ones (replace = true replaces). "
+    "A folder of lexicon files (frames.toml, actors.toml, entities.toml, sourcing.toml, "
+    "stance.toml, loaded.toml, align.toml) whose lists extend the built-in ones (replace = true "
+    "replaces). "
     "Also FRAMING_LEXICON_DIR."
 )
 TEMPLATE_HELP = (
@@ -67,6 +68,16 @@ class FramingCommand(click.Command):
             raise click.ClickException(f"{where}{error.strerror or error}") from None
 
 
+def lexicon_dir_option(command: F) -> F:
+    """`--lexicon-dir DIR`: the user's lexicon files over the built-in ones."""
+    return click.option(
+        "--lexicon-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="FRAMING_LEXICON_DIR",
+        help=LEXICON_HELP,
+    )(command)
+
+
 def analysis_options(command: F) -> F:
     """Options shared by the commands that analyse articles; the command passes them on to
     `_analyse` as they come (`**analysis`)."""
@@ -81,12 +92,7 @@ def analysis_options(command: F) -> F:
             ),
             click.option("--title", default="", help=TITLE_HELP),
             click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP),
-            click.option(
-                "--lexicon-dir",
-                type=click.Path(file_okay=False, path_type=Path),
-                envvar="FRAMING_LEXICON_DIR",
-                help=LEXICON_HELP,
-            ),
+            lexicon_dir_option,
             click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         ]
     ):
