@@ -40,6 +40,7 @@ class SharedName:
     forms: tuple[str, ...]
     outlets: int
     mentions: int
+    written: tuple[str, ...]  # the articles' own names for it ("Moore", "Roy Moore")
 
 
 def shared_names(articles: Sequence[Article]) -> tuple[SharedName, ...]:
@@ -51,8 +52,10 @@ def shared_names(articles: Sequence[Article]) -> tuple[SharedName, ...]:
     mentions: Counter[str] = Counter()
     forms: dict[str, set[str]] = {}
     kinds: dict[str, Counter[str]] = {}
+    written: dict[str, set[str]] = {}
     for article, profile in found:
         name = corpus[profile.name]
+        written.setdefault(name, set()).add(profile.name)
         outlets.setdefault(name, set()).add(article.label)
         articles_of.setdefault(name, set()).add(article.id)
         mentions[name] += profile.mentions
@@ -62,7 +65,12 @@ def shared_names(articles: Sequence[Article]) -> tuple[SharedName, ...]:
     many = len({a.label for a in articles}) >= MIN_OUTLETS
     kept = [
         SharedName(
-            name, _kind(kinds[name]), tuple(sorted(forms[name])), len(outlets[name]), mentions[name]
+            name,
+            _kind(kinds[name]),
+            tuple(sorted(forms[name])),
+            len(outlets[name]),
+            mentions[name],
+            tuple(sorted(written[name])),
         )
         for name in outlets
         if _squeeze(name) not in own
@@ -131,7 +139,7 @@ def _kind(kinds: Counter[str]) -> str:
 
 def keep_shared(articles: Sequence[Article], shared: Sequence[SharedName]) -> list[Article]:
     """Every article with only the found actors the corpus shares, under the corpus's name."""
-    corpus = _corpus_names([p.name for a in articles for p in a.framing.actors if p.found])
+    corpus = {written: s.name for s in shared for written in s.written}
     kinds = {s.name: s.kind for s in shared}
     return [_with_actors(article, corpus, kinds) for article in articles]
 
@@ -142,8 +150,8 @@ def _with_actors(article: Article, corpus: Mapping[str, str], kinds: Mapping[str
     actors: list[ActorProfile] = []
     names: set[str] = set()
     for profile in article.framing.actors:
-        name = corpus[profile.name] if profile.found else profile.name
-        if (profile.found and name not in kinds) or name in names:
+        name = corpus.get(profile.name, "") if profile.found else profile.name
+        if not name or name in names:
             continue
         names.add(name)
         kind = kinds[name] if profile.found else profile.kind
