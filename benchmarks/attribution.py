@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,20 @@ def sentence_quotes(
     )
 
 
+def labelled_quotes(
+    records: Sequence[Any], eval_dir: Path, sourcing: Sourcing
+) -> Iterator[tuple[Any, Any, Any]]:
+    """Each labelled record with its article and the article's quotes, each article read and
+    its quotes found once however many of its sentences are labelled."""
+    cache: dict[tuple[str, str], Any] = {}
+    for record in records:
+        key = (record["event"], record["outlet"])
+        if key not in cache:
+            article = read_article(eval_dir / key[0] / f"{key[1]}.txt")
+            cache[key] = (article, sourcing.quotes(article[1]))
+        yield (record, *cache[key])
+
+
 def score(records: list[Label], eval_dir: Path, sourcing: Sourcing, show: bool) -> dict[str, int]:
     tally = dict(
         labels=0,
@@ -114,13 +128,7 @@ def score(records: list[Label], eval_dir: Path, sourcing: Sourcing, show: bool) 
         indirect=0,
         indirect_found=0,
     )
-    cache: dict[tuple[str, str], Any] = {}
-    for record in records:
-        key = (record["event"], record["outlet"])
-        if key not in cache:
-            article = read_article(eval_dir / key[0] / f"{key[1]}.txt")
-            cache[key] = (article, sourcing.quotes(article[1]))
-        article, quotes = cache[key]
+    for record, article, quotes in labelled_quotes(records, eval_dir, sourcing):
         found = sentence_quotes(record, article, quotes)
         labels = record["attributions"]
         unmatched = list(found)

@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from attribution import ROOT, read_article, same_speaker, sentence_quotes
+from attribution import ROOT, labelled_quotes, same_speaker, sentence_quotes
 
 from framing.analyse.sourcing import Sourcing
 from framing.lexicon import load_lexicons
@@ -37,13 +37,7 @@ HALVES = (("tuning", "tuning.jsonl"), ("held apart", "held_apart.jsonl"))
 def score(records: list[dict[str, Any]], eval_dir: Path, sourcing: Sourcing, show: bool) -> str:
     """'found a/b; role right c/a; side right d/a' for one half."""
     found = role_right = side_right = 0
-    cache: dict[tuple[str, str], Any] = {}
-    for record in records:
-        key = (record["event"], record["outlet"])
-        if key not in cache:
-            article = read_article(eval_dir / key[0] / f"{key[1]}.txt")
-            cache[key] = (article, sourcing.quotes(article[1]))
-        article, quotes = cache[key]
+    for record, article, quotes in labelled_quotes(records, eval_dir, sourcing):
         hit = next(
             (q for q in sentence_quotes(record, article, quotes) if same_speaker(record, q)), None
         )
