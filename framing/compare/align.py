@@ -44,7 +44,7 @@ from framing.compare.claim_diff import word_diff
 from framing.compare.claim_sentences import AlignArticle, ClaimSentence, merge_spellings, prepare
 from framing.compare.claim_settings import Settings, default_settings
 from framing.compare.omissions import exclusives, omissions
-from framing.models import Alignment, Exclusive, Omission
+from framing.shared_claims import Alignment, Exclusive, Omission
 
 Kind = Literal["verbatim", "paraphrase", "related"]
 KINDS: tuple[Kind, ...] = ("verbatim", "paraphrase", "related")

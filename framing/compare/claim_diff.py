@@ -10,7 +10,7 @@ from framing.analyse.words import lemma
 from framing.compare.claim_sentences import AlignSentence
 from framing.compare.claim_settings import Settings, default_settings
 from framing.lexicon import Token, tokenize
-from framing.models import Segment
+from framing.shared_claims import Segment
 
 Op = Literal["equal", "changed", "only_a", "only_b"]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from framing.analyse.words import WORD, is_known, lemma, verb_lemma
 from framing.compare.claim_settings import Settings
-from framing.models import Member
+from framing.shared_claims import Member
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from framing.compare.claim_sentences import ClaimSentence
 from framing.compare.claim_settings import Settings
-from framing.models import Alignment, Exclusive, Omission
+from framing.shared_claims import Alignment, Exclusive, Omission
 
 
 def omissions(
