@@ -32,16 +32,19 @@ import multiprocessing
 import re
 import resource
 import time
+import tomllib
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from framing.analyse.topics import default_topics
 from framing.compare import align as aligner
 from framing.compare.align import align
 from framing.compare.claim_sentences import AlignArticle, AlignSentence, merge_spellings, prepare
 from framing.compare.claim_settings import load_settings
+from framing.pipeline import build_briefing
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared/eval"
 SIZES = (1_000, 2_000, 5_000, 10_000)
@@ -175,6 +178,35 @@ def precision(labelled: Labelled) -> dict[str, Any]:
     return {"alignments": len(result.alignments), "groups_of_3_plus": groups, "pairs": counts}
 
 
+def seed_recall(key: Path = Path(__file__).parent / "data/seed_claims.toml") -> dict[str, Any]:
+    """Of the hand-marked groups of shared claims in the seeds (benchmarks/data/seed_claims.toml,
+    marked blind to the aligner), how many the briefing aligns: a group is found when one
+    alignment holds at least two of its members' sentences, whole when it holds all; a member
+    pair is found when one alignment holds both. Counted for the sure groups and for all."""
+    briefing = build_briefing([Path(__file__).parent.parent / "seeds"], default_topics())
+    held = [
+        {(m.article_id, sid) for m in a.members for sid in m.sentence_ids}
+        for a in briefing.alignments
+    ]
+    groups = tomllib.loads(key.read_text(encoding="utf-8"))["group"]
+    report: dict[str, Any] = {"alignments": len(briefing.alignments)}
+    for name, chosen in (
+        ("sure", [g for g in groups if g["certainty"] == "sure"]),
+        ("all", groups),
+    ):
+        tally = {"groups": len(chosen), "found": 0, "whole": 0, "pairs": 0, "pairs_found": 0}
+        for group in chosen:
+            members = [{(m["article"], sid) for sid in m["sentences"]} for m in group["members"]]
+            covered = [sum(bool(m & h) for m in members) for h in held]
+            tally["found"] += max(covered, default=0) >= 2
+            tally["whole"] += max(covered, default=0) == len(members)
+            pairs = list(itertools.combinations(members, 2))
+            tally["pairs"] += len(pairs)
+            tally["pairs_found"] += sum(any(a & h and b & h for h in held) for a, b in pairs)
+        report[name] = tally
+    return report
+
+
 def calibrate(labelled: Labelled) -> list[dict[str, Any]]:
     """Scored pairs per band of the combined score, and the share within one story."""
     articles, story = labelled
@@ -201,9 +233,12 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--precision", action="store_true")
+    parser.add_argument("--seeds", action="store_true")
     options = parser.parse_args()
-    if options.precision:
-        report: dict[str, Any] = {
+    if options.seeds:
+        report: dict[str, Any] = {"seeds": seed_recall()}
+    elif options.precision:
+        report = {
             "precision": {
                 "allsides_stories": precision(load_stories()),
                 "basil_dev": precision(load_basil()),

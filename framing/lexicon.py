@@ -23,7 +23,16 @@ from lemminflect import getAllInflections
 from framing.errors import FramingError
 from framing.models import LexiconInfo, Match
 
-LEXICON_NAMES = ("frames", "actors", "entities", "sourcing", "stance", "loaded", "align")
+LEXICON_NAMES = (
+    "frames",
+    "actors",
+    "entities",
+    "sourcing",
+    "stance",
+    "loaded",
+    "align",
+    "variants",
+)
 """The lexicon files, `framing/data/<name>.toml`; a user's `--lexicon-dir` may hold any."""
 
 _TOKEN = re.compile(r"[^\W_]+|['’]")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from framing.shared_claims import Alignment, Exclusive, Omission
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 

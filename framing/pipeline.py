@@ -11,6 +11,7 @@ from framing.analyse.article import AnalysisSettings, analyse_article, analysis_
 from framing.analyse.topics import default_topics
 from framing.compare.claim_settings import Settings, parse_settings
 from framing.compare.comparison import compare_articles
+from framing.compare.variant_rules import parse_variant_rules
 from framing.errors import FramingError
 from framing.ingest.corpus import load_corpus
 from framing.ingest.documents import usable_documents
@@ -51,6 +52,9 @@ def build_briefing(
         lexicons=[lexicon.info for lexicon in lexicons.values()],
         title=title,
         find_topics=find_topics,
+        variants=parse_variant_rules(
+            lexicons["variants"].data, lexicons["variants"].source, claims
+        ),
     )
 
 

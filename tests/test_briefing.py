@@ -38,7 +38,7 @@ def test_seeds_match_golden_json(seeds_briefing: Briefing) -> None:
 
 
 def test_minimum_contract(seeds_json: dict[str, Any]) -> None:
-    assert seeds_json["schema_version"] == "1.5"
+    assert seeds_json["schema_version"] == "1.6"
     for article in seeds_json["articles"]:
         for key in (
             "id",

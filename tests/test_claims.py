@@ -66,7 +66,7 @@ def test_report_sets_the_claims_side_by_side_with_differences_marked(
 def test_a_users_align_toml_changes_the_thresholds(tmp_path: Any) -> None:
     from framing.lexicon import load_lexicons
 
-    (tmp_path / "align.toml").write_text('version = "strict"\n[thresholds]\nparaphrase = 0.95\n')
+    (tmp_path / "align.toml").write_text('version = "strict"\n[thresholds]\nparaphrase = 1.01\n')
     lexicons = load_lexicons(tmp_path)
     briefing = build_briefing([DATA / "claims"], default_topics(), lexicons=lexicons)
     assert "paraphrase" not in {a.kind for a in briefing.alignments}

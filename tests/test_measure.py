@@ -135,6 +135,7 @@ def test_briefing_records_the_lexicons(seeds_briefing: Briefing) -> None:
         "stance",
         "loaded",
         "align",
+        "variants",
     ]
 
 

@@ -266,7 +266,9 @@ def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: st
         assert measure in measures
     assert "trafilatura" in text and "not used for tuning" in text
     lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
-    assert lexicons == ["frames", "actors", "entities", "sourcing", "stance", "loaded", "align"]
+    assert lexicons == [
+        "frames", "actors", "entities", "sourcing", "stance", "loaded", "align", "variants"
+    ]  # fmt: skip
 
 
 def test_key_findings_open_the_sentences_they_cite(

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 
 from framing.analyse.words import WORD, is_known, lemma, verb_lemma
 from framing.compare.claim_settings import Settings
+from framing.compare.claim_units import ClaimUnit, claim_units
+from framing.compare.claim_words import base_act, claim_tokens, claim_words
 from framing.shared_claims import Member
 
 
@@ -39,7 +41,8 @@ class ClaimSentence:
     order: int
     article: AlignArticle
     outlet: str
-    sentence: AlignSentence
+    unit: ClaimUnit  # the sentence, clause or two sentences it is
+    sentence: AlignSentence  # the claim as a sentence of its own: its text, topics, framing
     words: tuple[str, ...]  # every word, lower case, for the sequence ratio
     content: frozenset[str]  # content words, normalised, for the overlap
     names: frozenset[str]  # lower-cased words written with a capital after the first word
@@ -48,35 +51,92 @@ class ClaimSentence:
 
     @property
     def member(self) -> Member:
+        unit = self.unit
         return Member(
-            self.article.article_id, self.outlet, self.sentence.sentence_id, self.sentence.text
+            self.article.article_id,
+            self.outlet,
+            unit.sentence_ids[0],
+            unit.text,
+            unit.sentence_ids,
+            unit.start,
+            unit.end,
+        )
+
+    @property
+    def is_sentence(self) -> bool:
+        """A whole single sentence: what idf, anchors and exclusives count."""
+        return len(self.unit.sentence_ids) == 1 and not self.unit.is_clause
+
+    @property
+    def key(self) -> tuple[tuple[str, ...], int]:
+        """The unit's place in its article, for orders that must not depend on the input's."""
+        return self.unit.sentence_ids, self.unit.start
+
+    def overlaps(self, other: ClaimSentence) -> bool:
+        """Whether the two units share characters of one sentence of one article."""
+        if self.article.article_id != other.article.article_id:
+            return False
+        return any(
+            sid == other_sid and start < other_end and other_start < end
+            for sid, start, end in self.unit.coverage
+            for other_sid, other_start, other_end in other.unit.coverage
         )
 
 
 def prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[ClaimSentence]:
+    """Every claim unit of every article (framing.compare.claim_units) with enough content
+    words to carry a claim, in input order."""
     prepared: list[ClaimSentence] = []
     for article in articles:
         outlet = article.outlet or article.article_id
-        for sentence in article.sentences:
-            words = tuple(WORD.findall(sentence.text.lower()))
+        by_id = {s.sentence_id: s for s in article.sentences}
+        for unit in _units(article, settings):
+            claim = _as_sentence(unit, by_id)
+            words = claim_words(claim.text)
             content = settings.reader.content_words(words)
             if len(content) >= settings.min_content:
-                actors = _actors(sentence.text, settings)
-                acts = _acts(words, _capitalised(sentence.text), settings)
+                actors = _actors(claim.text, settings)
+                acts = _acts(words, _capitalised(claim.text), settings)
                 prepared.append(
                     ClaimSentence(
                         len(prepared),
                         article,
                         outlet,
-                        sentence,
+                        unit,
+                        claim,
                         words,
                         content,
-                        names=frozenset(names(sentence.text)),
+                        names=frozenset(names(claim.text)),
                         actors=actors,
                         acts=acts,
                     )
                 )
     return prepared
+
+
+def _units(article: AlignArticle, settings: Settings) -> list[ClaimUnit]:
+    ids = [s.sentence_id for s in article.sentences]
+    return list(claim_units(ids, [s.text for s in article.sentences], settings.min_content))
+
+
+def _as_sentence(unit: ClaimUnit, by_id: Mapping[str, AlignSentence]) -> AlignSentence:
+    """The unit's claim as one sentence: its text, the topics of its sentences, and the
+    framing spans that fall inside it, moved to the claim's own offsets."""
+    parts = [by_id[sid] for sid in unit.sentence_ids]
+    if len(parts) == 1 and not unit.is_clause:
+        return parts[0]
+    offsets, at = [], 0
+    for part in parts:
+        offsets.append(at)
+        at += len(part.text) + 1
+    spans = tuple(
+        (offset + start - unit.start, offset + end - unit.start)
+        for part, offset in zip(parts, offsets, strict=True)
+        for start, end in part.framing_spans
+        if unit.start <= offset + start and offset + end <= unit.end
+    )
+    topics = tuple(dict.fromkeys(t for part in parts for t in part.topics))
+    return AlignSentence(unit.sentence_ids[0], unit.claim, topics, spans)
 
 
 def _actors(text: str, settings: Settings) -> frozenset[str]:
@@ -105,16 +165,34 @@ def _acts(words: Sequence[str], capitalised: Sequence[bool], settings: Settings)
     left out. Without a tagger, a word is taken as a verb when inflected as one ("refused",
     "condemning") or after "to" or an auxiliary ("to condemn", "did not send"), and a listed
     act also before "of" ("the transfer of drones"): "the Hamas attack" is a noun, not an act.
-    A capitalised word after the first is part of a name ("the United States", "The Associated
-    Press"), not an act."""
+    A noun made from a verb is its act ("the distraction", "Russia's deployment"; see
+    `_noun_act`). A capitalised word after the first is part of a name ("the United States",
+    "The Associated Press"), not an act."""
     found = set()
     for n, word in enumerate(words):
         if n > 0 and capitalised[n]:
             continue
-        act = settings.nominals.get(word) or _verb_act(words, n, settings)
+        act = _noun_act(word, settings) or _verb_act(words, n, settings)
         if act is not None:
             found.add(settings.acts.get(act, act))
     return frozenset(found)
+
+
+def _noun_act(word: str, settings: Settings) -> str | None:
+    """The act an event noun names, read as its verb (`base_act`: "distraction" ->
+    "distract", "deployments" -> "deploy", "injury" -> "injure"), if that verb is in a class
+    of `[acts] same`. A noun says less of who did what than a verb, so only the acts news
+    reports swap count: every derived noun ("decision", "agreement") found more pairs across
+    stories than within (figures at `nominal` in align.toml). A noun of the verb's own form
+    ("the attack", "a transfer") is left to `_verb_act` unless `[acts] nominal` lists it."""
+    verb = base_act(word, settings)
+    if verb is None:
+        return None
+    noun = lemma(word)
+    listed = word in settings.nominals or noun in settings.nominals
+    own_form = verb == noun or verb_lemma(word) is not None
+    act = settings.reader.same.get(verb, verb)
+    return act if act in settings.acts and (listed or not own_form) else None
 
 
 def _verb_act(words: Sequence[str], n: int, settings: Settings) -> str | None:
@@ -139,8 +217,8 @@ def _verb_act(words: Sequence[str], n: int, settings: Settings) -> str | None:
 
 
 def _capitalised(text: str) -> list[bool]:
-    """For each word of `text` (as `WORD` finds them), whether it begins with a capital."""
-    return [word[0].isupper() for word in WORD.findall(text)]
+    """For each word of `text` (as `claim_words` reads them), whether it begins with a capital."""
+    return [word[0].isupper() for word in claim_tokens(text)]
 
 
 _BEFORE_VERB = frozenset(
@@ -221,5 +299,6 @@ def _vowel_deletions(word: str) -> set[str]:
 
 def names(text: str) -> list[str]:
     """Lower-cased names and numbers of a sentence: words written with a capital or a digit,
-    its first word aside (capitalised only because it comes first)."""
-    return [w.lower() for w in WORD.findall(text)[1:] if w[0].isupper() or w[0].isdigit()]
+    its first word aside (capitalised only because it comes first); numbers as `claim_words`
+    reads them ("$750,000" as "750000", like the content words)."""
+    return [w.lower() for w in claim_tokens(text)[1:] if w[0].isupper() or w[0].isdigit()]

@@ -21,6 +21,8 @@ class Settings:
     verbatim: float
     verbatim_min_words: int
     paraphrase: float
+    paraphrase_overlap: float
+    paraphrase_overlap_without_act: float
     related: float
     min_shared: int
     min_content: int
@@ -33,6 +35,10 @@ class Settings:
     act_acts: int
     act_acts_anchored: int
     max_postings: int
+    meaning_weight: float
+    meaning_candidate: float
+    block_pairs: int
+    block_neighbours: int
     background: int
     exclusives_per_outlet: int
     reader: WordReader  # stopwords and the words read as one (`same`)
@@ -41,6 +47,7 @@ class Settings:
     leaders: Mapping[str, str]
     acts: Mapping[str, str]
     nominals: Mapping[str, str]
+    not_nominal: frozenset[str]  # nouns no suffix rule may read as a verb ("government")
     common_verbs: frozenset[str]
     not_actors: frozenset[str]
 
@@ -71,6 +78,8 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         verbatim=float(limits["verbatim"]),
         verbatim_min_words=int(limits["verbatim_min_words"]),
         paraphrase=float(limits["paraphrase"]),
+        paraphrase_overlap=float(limits["paraphrase_overlap"]),
+        paraphrase_overlap_without_act=float(limits["paraphrase_overlap_without_act"]),
         related=float(limits["related"]),
         min_shared=int(limits["min_shared"]),
         min_content=int(limits["min_content"]),
@@ -83,6 +92,10 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         act_acts=int(limits["act_acts"]),
         act_acts_anchored=int(limits["act_acts_anchored"]),
         max_postings=int(limits["max_postings"]),
+        meaning_weight=float(limits["meaning_weight"]),
+        meaning_candidate=float(limits["meaning_candidate"]),
+        block_pairs=int(limits["block_pairs"]),
+        block_neighbours=int(limits["block_neighbours"]),
         background=int(limits["background"]),
         exclusives_per_outlet=int(limits["exclusives_per_outlet"]),
         reader=WordReader(frozenset(data["words"]["stopwords"]), _table(data["same"])),
@@ -91,6 +104,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         leaders=_table(data["actors"]["leaders"]),
         acts=_table(data["acts"]["same"], keep=True),
         nominals=_table(data["acts"]["nominal"]),
+        not_nominal=frozenset(data["acts"]["not_nominal"]),
         common_verbs=frozenset(data["acts"]["common"]),
         not_actors=frozenset(data["actors"]["not_actors"]),
     )

@@ -16,6 +16,7 @@ from framing.compare.claim_sentences import AlignArticle, AlignSentence
 from framing.compare.claim_settings import Settings
 from framing.compare.entities import found_topics, keep_shared, shared_names, with_topics
 from framing.compare.findings import key_findings
+from framing.compare.variant_rules import VariantRules
 from framing.models import (
     SCHEMA_VERSION,
     ActorLabel,
@@ -47,10 +48,12 @@ def compare_articles(
     lexicons: Sequence[LexiconInfo] = (),
     title: str = "",
     find_topics: bool = True,
+    variants: VariantRules | None = None,
 ) -> Briefing:
     """The briefing of `analyses` (in any order), listing the inputs `excluded` and the
     `duplicates` left out; `lexicons` say which word lists the measures used. The names the
-    outlets share become actors and, with `find_topics` (no topics file), topics too."""
+    outlets share become actors and, with `find_topics` (no topics file), topics too.
+    `variants` read how the wordings of a shared claim differ (default: the built-in rules)."""
     labels = _labels([analysis.article for analysis in analyses])
     articles = sorted(
         (replace(a.article, label=labels[a.article.id]) for a in analyses),
@@ -65,7 +68,7 @@ def compare_articles(
     by_id = {analysis.article.id: analysis for analysis in analyses}
     passages = PassageIndex([by_id[article.id] for article in articles])
     reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
-    shared = align([_claims_input(article) for article in articles], claims)
+    shared = align([_claims_input(article) for article in articles], claims, variants)
     briefing = Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,

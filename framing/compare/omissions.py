@@ -13,23 +13,21 @@ from framing.shared_claims import Alignment, Exclusive, Omission
 
 
 def omissions(
-    alignments: Sequence[Alignment],
-    sentences: Sequence[ClaimSentence],
+    claims: Sequence[tuple[Alignment, Sequence[int]]],
+    units: Sequence[ClaimSentence],
     scored: Collection[tuple[int, int]],
     settings: Settings,
 ) -> tuple[Omission, ...]:
-    """Per topic, claims (verbatim or paraphrase) carried by at least two outlets and at
-    least half of those covering the topic, missing from a covering outlet: one none of
-    whose sentences scores even "related" with any of the claim's sentences."""
-    coverage = _coverage(sentences)
-    near = _near(scored, sentences)
-    place = {(s.article.article_id, s.sentence.sentence_id): s.order for s in sentences}
-    omissions = []
-    for alignment in alignments:
+    """Per topic, claims (verbatim or paraphrase; each with its units' orders) carried by at
+    least two outlets and at least half of those covering the topic, missing from a covering
+    outlet: one none of whose units scores even "related" with any of the claim's units."""
+    coverage = topic_coverage(units)
+    near = _near(scored, units)
+    found = []
+    for alignment, orders in claims:
         if alignment.kind == "related":
             continue
         carriers = tuple(dict.fromkeys(m.outlet for m in alignment.members))
-        orders = [place[(m.article_id, m.sentence_id)] for m in alignment.members]
         for topic in alignment.topics:
             covering = coverage.get(topic, {})
             if len(carriers) < max(2, math.ceil(len(covering) / 2)):
@@ -37,14 +35,13 @@ def omissions(
             for outlet, article_id in covering.items():
                 if outlet in carriers or any(outlet in near[order] for order in orders):
                     continue
-                omissions.append(
-                    Omission(topic, outlet, article_id, alignment.members[0], carriers)
-                )
-    return tuple(omissions)
+                found.append(Omission(topic, outlet, article_id, alignment.members[0], carriers))
+    return tuple(found)
 
 
-def _coverage(sentences: Sequence[ClaimSentence]) -> dict[str, dict[str, str]]:
-    """Topic -> outlet -> the first article of the outlet that mentions the topic."""
+def topic_coverage(sentences: Sequence[ClaimSentence]) -> dict[str, dict[str, str]]:
+    """Topic -> outlet -> the first article of the outlet that mentions the topic: who
+    covers what, for naming the outlets that leave a claim out."""
     coverage: dict[str, dict[str, str]] = defaultdict(dict)
     for s in sentences:
         for topic in s.sentence.topics:
@@ -73,12 +70,12 @@ def exclusives(
     """Each outlet's most specific claims (names and numbers, weighted by rarity; ties keep
     document order) that no other outlet echoes, none of its sentences having come close
     enough to be scored, on topics another outlet covers."""
-    coverage = _coverage(sentences)
+    coverage = topic_coverage(sentences)
     near = _near(scored, sentences)
     chosen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for s in sentences:
         shared_topics = [t for t in s.sentence.topics if len(coverage[t]) >= 2]
-        if s.order in near or not shared_topics:
+        if not s.is_sentence or s.order in near or not shared_topics:
             continue
         chosen[s.outlet].append((-_specificity(s, idf, settings), s.order))
     result = []

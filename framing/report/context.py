@@ -10,13 +10,18 @@ this one joins them.
 from __future__ import annotations
 
 from framing.report.charts import profile_charts
-from framing.report.context_claims import exclusive_claims, key_findings, shared_claims
+from framing.report.context_claims import (
+    exclusive_claims,
+    key_findings,
+    lead_claims,
+    shared_claims,
+)
 from framing.report.context_profiles import Json, framing_profile, label_table, sentence_index
 from framing.report.context_sources import who_is_quoted
 from framing.report.context_topics import coverage_matrix, topic_section
 from framing.report.context_validity import validity
 
-CONTEXT_VERSION = "1.1"
+CONTEXT_VERSION = "1.2"
 """The template context's version (docs/templates.md): new keys bump the minor number;
 renaming or removing a key, or changing its meaning, bumps the major one."""
 
@@ -60,6 +65,7 @@ def report_context(briefing: Json) -> Json:
         "validity": validity(),
         "findings": key_findings(briefing["findings"], articles, indexes),
         "claims": shared_claims(briefing, articles),
+        "lead_claims": lead_claims(briefing, articles),
         "exclusives": exclusive_claims(briefing["exclusives"], shown),
         "who_is_quoted": who_is_quoted(articles),
     }

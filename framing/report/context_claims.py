@@ -10,6 +10,14 @@ CLAIMS_SHOWN = 12
 "Related" pairs (the same fact or actors, 61% within one story on AllSides) come apart from
 verbatim and paraphrase ones (82-98%), folded in the HTML."""
 KIND_ORDER = {"verbatim": 0, "paraphrase": 1, "related": 2}
+LEAD_SHOWN = 5
+"""Lead facts shown first: the claims most outlets carry."""
+RELATIONS = {
+    "agree": "The outlets agree.",
+    "adds_detail": "One outlet adds detail the others do not give.",
+    "contradict": "The outlets contradict each other.",
+}
+"""How the wordings of a shared claim differ, as the report says it."""
 
 
 def shared_claims(briefing: Json, articles: list[Json]) -> list[Json]:
@@ -26,7 +34,9 @@ def shared_claims(briefing: Json, articles: list[Json]) -> list[Json]:
         omissions.setdefault(omission["topic"], []).append(omission)
     sections = []
     for topic, found in groups.items():
-        ranked = sorted(found, key=lambda a: (KIND_ORDER[a["kind"]], -a["similarity"]))
+        ranked = sorted(
+            found, key=lambda a: (KIND_ORDER[a["kind"]], -len(a["members"]), -a["similarity"])
+        )
         if not ranked and not omissions.get(topic):
             continue
         strong = [a for a in ranked if a["kind"] != "related"]
@@ -53,9 +63,18 @@ def shared_claims(briefing: Json, articles: list[Json]) -> list[Json]:
     return sections
 
 
+def lead_claims(briefing: Json, articles: list[Json]) -> list[Json]:
+    """The story's lead facts: the first verbatim or paraphrase claims of the briefing's
+    list, which puts the claims most outlets carry first, each with who left it out."""
+    by_id = {a["id"]: a for a in articles}
+    strong = [a for a in briefing["alignments"] if a["kind"] != "related"]
+    return [_alignment(a, by_id) for a in strong[:LEAD_SHOWN]]
+
+
 def _alignment(alignment: Json, articles: Json) -> Json:
-    """One shared claim: each member's sentence cut into runs, the words that differ from
-    the first member marked (the first member's marks are against the second)."""
+    """One shared claim: each member's claim cut into runs, the words that differ from the
+    first member marked (the first member's marks are against the second), how the wordings
+    differ, and, for three or more outlets, the variant table."""
     members = alignment["members"]
     first_diff = alignment["diffs"][0]
     shown = [
@@ -65,26 +84,49 @@ def _alignment(alignment: Json, articles: Json) -> Json:
             for member, diff in zip(members[1:], alignment["diffs"], strict=True)
         ),
     ]
+    labels = [m["outlet"] for m in members]
     return {
         "kind": alignment["kind"],
         "similarity": alignment["similarity"],
         "topics": alignment["topics"],
         "members": shown,
+        "outlets": labels,
+        "left_out": alignment["left_out"],
+        "relation": alignment["relation"],
+        "relation_text": RELATIONS[alignment["relation"]],
+        "differences": [_difference(d, labels) for d in alignment["differences"]],
+        "variants": [{"same": v["same"], "readings": v["readings"]} for v in alignment["variants"]],
     }
 
 
+def _difference(difference: Json, labels: list[str]) -> Json:
+    """One difference as a line: who says what, and against what when it conflicts."""
+    label = labels[difference["member"]]
+    words = " … ".join(difference["words"])
+    against = " … ".join(difference["against"])
+    if against:
+        text = f"{label}: “{words}”, where the others say “{against}”"
+    else:
+        text = f"{label} adds “{words}”"
+    return {"kind": difference["kind"], "label": label, "text": text}
+
+
 def _member(member: Json, runs: list[tuple[str, Json]], articles: Json) -> Json:
-    """One member of a shared claim: where it comes from, and its sentence as marked runs."""
+    """One member of a shared claim: where it comes from, and its claim as marked runs, with
+    the rest of its sentence (when the claim is one clause of it) before and after."""
+    text, start, end = member["text"], member["claim_start"], member["claim_end"]
     return {
         "label": member["outlet"],
         "article_id": member["article_id"],
         "sentence_id": member["sentence_id"],
         "title": articles[member["article_id"]]["title"],
+        "before": text[:start],
         "segments": [
             {"text": text, "mark": seg["op"] != "equal", "framing": seg["framing"]}
             for text, seg in runs
             if text
         ],
+        "after": text[end:],
     }
 
 

@@ -1,0 +1,136 @@
+"""What a claim can be: a sentence, one clause of it, or two adjacent sentences.
+
+News packs several facts into one sentence ("The Kremlin refrained from condemning Hamas,
+while Putin waited ten days to call Netanyahu") and spreads one fact over two ("Putin called
+Netanyahu on Monday. It was their first call since the attack."). Another outlet may report
+one clause alone, or the fact in one sentence; a sentence-to-sentence score dilutes both. So
+each sentence is also offered as its clauses, when it joins full clauses, and with the next
+sentence of its article, and the aligner scores whichever pair of units fits best.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from framing.analyse.words import WORD, verb_lemma
+
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|but|whereas|and)\s)|\s+(?=and\s)")
+"""Where a sentence may join two clauses: a semicolon, ", while", ", but", ", whereas",
+", and", " and". A break counts only when both sides are full clauses (see `_is_clause`);
+after a bare " and" the next clause must open with its verb ("… and has instead blamed
+Israel", "… and refused to send weapons"), since "Israel and Hamas" joins names."""
+
+AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "told",
+    ]
+)
+"""Words that make a stretch a clause by themselves ("… and Russia has …", "… but he said")."""
+
+ADVERBS = frozenset(["then", "also", "instead", "later", "still", "again", "even", "never", "not"])
+"""Adverbs that may stand between "and" and the verb of its clause ("and then refused")."""
+
+
+@dataclass(frozen=True)
+class ClaimUnit:
+    """A stretch of one article that may carry a claim: `sentence_ids` are its sentences (two
+    when it spans adjacent ones), `text` their text joined by a space, and `start`/`end` the
+    claim's characters within `text` (all of it, unless the unit is one clause)."""
+
+    sentence_ids: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    coverage: tuple[tuple[str, int, int], ...]  # (sentence id, start, end) in that sentence
+
+    @property
+    def claim(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def is_clause(self) -> bool:
+        return self.start > 0 or self.end < len(self.text)
+
+
+def claim_units(ids: Sequence[str], texts: Sequence[str], min_words: int) -> Iterator[ClaimUnit]:
+    """Every unit of an article's sentences (`ids[i]` names `texts[i]`), in reading order:
+    each sentence, then its clauses, then it with the next sentence. Clauses and windows
+    need `min_words` words in each part: "He added:" carries no claim."""
+    for n, (sentence_id, text) in enumerate(zip(ids, texts, strict=True)):
+        yield ClaimUnit((sentence_id,), text, 0, len(text), ((sentence_id, 0, len(text)),))
+        yield from _clauses(sentence_id, text, min_words)
+        if n + 1 < len(texts) and _words(texts[n + 1]) >= min_words <= _words(text):
+            joined, following = f"{text} {texts[n + 1]}", texts[n + 1]
+            coverage = ((sentence_id, 0, len(text)), (ids[n + 1], 0, len(following)))
+            yield ClaimUnit((sentence_id, ids[n + 1]), joined, 0, len(joined), coverage)
+
+
+def _clauses(sentence_id: str, text: str, min_words: int) -> Iterator[ClaimUnit]:
+    spans = _clause_spans(text, min_words)
+    if len(spans) > 1:
+        for start, end in spans:
+            yield ClaimUnit((sentence_id,), text, start, end, ((sentence_id, start, end),))
+
+
+def _clause_spans(text: str, min_words: int) -> list[tuple[int, int]]:
+    """The sentence's full clauses as character spans, breaks left out. A break whose either
+    side is not a full clause is no break: "Israel and Russia" joins two names, not clauses."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in CLAUSE_BREAK.finditer(text):
+        left, right = text[start : found.start()], _next_part(text[found.end() :])
+        bare = not found.group().strip()
+        if _is_clause(left, min_words, reach=len(left)) and _is_clause(right, min_words, bare):
+            spans.append((start, found.start()))
+            start = found.end()
+    spans.append((start, len(text.rstrip(' .!?"”’'))))
+    return spans if len(spans) > 1 else []
+
+
+def _next_part(text: str) -> str:
+    """`text` up to its next possible break: the clause a break would start."""
+    found = CLAUSE_BREAK.search(text, 1)
+    return text[: found.start()] if found else text
+
+
+def _is_clause(text: str, min_words: int, opens: bool = False, reach: int = 6) -> bool:
+    """Enough words, and a verb (an inflected one or an auxiliary) among its first `reach`
+    words after the first, or, with `opens`, right after its conjunction or one adverb
+    ("and has", "and then refused")."""
+    words = WORD.findall(text.lower())
+    head = words[1:3] if opens else words[1 : reach + 1]
+    if opens and len(head) == 2 and not head[0].endswith("ly") and head[0] not in ADVERBS:
+        head = head[:1]
+    return len(words) >= min_words and any(_is_verb(word) for word in head)
+
+
+def _is_verb(word: str) -> bool:
+    if word in AUXILIARIES:
+        return True
+    return word.endswith("ed") and verb_lemma(word) is not None
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
