@@ -1,24 +1,29 @@
-"""Time cross-outlet alignment at growing corpus sizes, against naive all-pairs difflib, and
-measure how many found pairs stay within one story (a precision proxy), in one run.
+"""Shared claims measured: cost at growing corpus sizes, against naive all-pairs difflib and
+against embedding the same sentences alone; a precision proxy; claims per story; and the
+recall of the seeds' hand-marked claims.
 
 Prints JSON with three parts:
-- `scale`: for the first 1k, 2k, 5k and 10k articles of the AllSides scale corpus, seconds,
-  candidate pairs, scored pairs, alignments and peak memory (each size runs in a forked child
-  so that its peak resident memory is its own), and the growth in time per doubling of the
-  corpus (goal: at most 2.3);
+- `scale`: for the first 1k, 2k, 5k and 10k articles of the AllSides scale corpus, wall and CPU
+  seconds, the CPU seconds of embedding the same sentences alone (the baseline, measured in
+  the same child) and the ratio, candidate pairs, scored pairs, alignments and peak memory
+  (each size runs in a forked child so that its peak resident memory is its own), and the
+  growth in wall and CPU time per doubling of the corpus (goal: at most 2.3);
 - `naive`: all-pairs `SequenceMatcher` over every cross-outlet sentence pair on the sizes where
   it ends in seconds, against our time on the same articles, as a ratio, and the extrapolation
   of its quadratic cost to 1k articles;
 - `precision`: on `allsides_stories/` (247 same-story groups) and `basil_dev/` (30 triplets),
-  how many member pairs of the alignments, by kind, join two articles of one story.
+  each aligned as one corpus, how many member pairs of the alignments, by kind, join two
+  articles of one story (a pair across stories is almost surely wrong).
 
 Sentences are split with a cheap regex here, not the project's pysbd pipeline, so that the
-figures time the aligner alone. With `--calibrate` it prints instead, per band of the combined
-score, how many scored pairs there are and what share join two articles of one story: the
-table `framing/data/align.toml`'s thresholds were read from. With `--precision` it prints only
-the precision part (seconds, not minutes: for checking a change of the word lists). Usage:
+figures time the aligner alone. Other modes print one part: `--precision`; `--calibrate` (per
+band of the combined score, the scored pairs and the share within one story); `--stories`
+(each story aligned on its own: claims per story and the share of verbatim and paraphrase
+claims every outlet of the story carries); `--seeds` (of the groups a reader marked in the
+seeds, benchmarks/data/seed_claims.toml, how many the briefing aligns). Usage:
 
-    python benchmarks/align.py [--sizes 1000,2000,5000,10000] [--calibrate | --precision]
+    python benchmarks/align.py [--sizes 1000,2000,5000,10000]
+    python benchmarks/align.py --precision | --calibrate | --stories | --seeds
 """
 
 from __future__ import annotations
@@ -40,10 +45,12 @@ from pathlib import Path
 from typing import Any
 
 from framing.analyse.topics import default_topics
-from framing.compare import align as aligner
 from framing.compare.align import align
+from framing.compare.claim_candidates import candidates
+from framing.compare.claim_scores import corpus_weights, score_pair
 from framing.compare.claim_sentences import AlignArticle, AlignSentence, merge_spellings, prepare
 from framing.compare.claim_settings import load_settings
+from framing.compare.meaning import embed
 from framing.pipeline import build_briefing
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared/eval"
@@ -90,14 +97,21 @@ def load_basil() -> Labelled:
 
 def _measure(articles: Sequence[AlignArticle]) -> dict[str, Any]:
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
+    vectors = embed([s.text for a in articles for s in a.sentences])  # the baseline, same run
+    embedding = time.process_time() - cpu
+    cpu = time.process_time()
     result = align(articles)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "articles": len(articles),
         "sentences": sum(len(a.sentences) for a in articles),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "embedding_alone_cpu_seconds": round(embedding, 2),
+        "cpu_vs_embedding_alone": round(cpu / max(embedding, 1e-9), 1),
+        "embedded_sentences": len(vectors),
         "candidate_pairs": result.candidate_pairs,
         "scored_pairs": result.scored_pairs,
         "alignments": len(result.alignments),
@@ -119,11 +133,14 @@ def in_child(function: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 def scale(articles: Sequence[AlignArticle], sizes: Sequence[int]) -> dict[str, Any]:
     runs = [in_child(partial(_measure, articles[:n])) for n in sizes if n <= len(articles)]
-    growth = [
-        round((b["seconds"] / a["seconds"]) ** (1 / math.log2(b["articles"] / a["articles"])), 2)
-        for a, b in itertools.pairwise(runs)
-    ]
-    return {"runs": runs, "time_per_doubling": growth, "goal_per_doubling": 2.3}
+    growth = {
+        key: [
+            round((b[key] / a[key]) ** (1 / math.log2(b["articles"] / a["articles"])), 2)
+            for a, b in itertools.pairwise(runs)
+        ]
+        for key in ("seconds", "cpu_seconds")
+    }
+    return {"runs": runs, "cost_per_doubling": growth, "goal_per_doubling": 2.3}
 
 
 def naive(articles: Sequence[AlignArticle]) -> dict[str, Any]:
@@ -211,20 +228,46 @@ def calibrate(labelled: Labelled) -> list[dict[str, Any]]:
     """Scored pairs per band of the combined score, and the share within one story."""
     articles, story = labelled
     settings = load_settings()
-    prepared = merge_spellings(prepare(articles, settings))
-    weights = aligner._weights(prepared, settings)
+    units = merge_spellings(prepare(articles, settings))
+    vectors = embed([u.sentence.text for u in units])
+    weights = corpus_weights(units, settings)
     bands: dict[float, list[int]] = {}
-    for i, j in aligner._candidates(prepared, weights.idf, settings.max_postings):
-        score = aligner._score(prepared[i], prepared[j], weights, settings)
+    for i, j in candidates(units, vectors, settings):
+        cosine = float(vectors[i] @ vectors[j])
+        score = score_pair(units[i], units[j], cosine, weights, settings)
         if score is None:
             continue
         band = math.floor(score.similarity * 20) / 20
-        same = story[prepared[i].article.article_id] == story[prepared[j].article.article_id]
+        same = story[units[i].article.article_id] == story[units[j].article.article_id]
         bands.setdefault(band, [0, 0])[0 if same else 1] += 1
     return [
         {"from": band, "pairs": w + a, "within_share": round(w / (w + a), 3)}
         for band, (w, a) in sorted(bands.items())
     ]
+
+
+def per_story(labelled: Labelled) -> dict[str, Any]:
+    """Each story aligned on its own, as a user briefs one story: claims per story, and the
+    share of its verbatim and paraphrase claims that every outlet of the story carries."""
+    articles, story = labelled
+    stories: dict[str, list[AlignArticle]] = {}
+    for article in articles:
+        stories.setdefault(story[article.article_id], []).append(article)
+    claims = strong = everyone = 0
+    for members in stories.values():
+        outlets = {a.outlet for a in members}
+        for alignment in align(members).alignments:
+            claims += 1
+            if alignment.kind != "related":
+                strong += 1
+                everyone += {m.outlet for m in alignment.members} == outlets
+    return {
+        "stories": len(stories),
+        "claims_per_story": round(claims / len(stories), 2),
+        "strong_claims_per_story": round(strong / len(stories), 2),
+        "strong_claims_of_every_outlet": everyone,
+        "share_of_every_outlet": round(everyone / max(1, strong), 3),
+    }
 
 
 def main() -> None:
@@ -234,9 +277,15 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--precision", action="store_true")
     parser.add_argument("--seeds", action="store_true")
+    parser.add_argument("--stories", action="store_true")
     options = parser.parse_args()
     if options.seeds:
         report: dict[str, Any] = {"seeds": seed_recall()}
+    elif options.stories:
+        report = {
+            "allsides_stories": per_story(load_stories()),
+            "basil_dev": per_story(load_basil()),
+        }
     elif options.precision:
         report = {
             "precision": {

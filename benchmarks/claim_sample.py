@@ -50,7 +50,8 @@ def event_units(folder: Path) -> list[Unit]:
         ids = [s.id for s in article.sentences]
         texts = [s.text for s in article.sentences]
         outlet = Path(article.source_path).stem
-        found += [(folder.name, outlet, u) for u in claim_units(ids, texts, 4)]
+        rules = default_settings().clauses
+        found += [(folder.name, outlet, u) for u in claim_units(ids, texts, rules)]
     return found
 
 

@@ -74,3 +74,36 @@ def test_a_users_align_toml_changes_the_thresholds(tmp_path: Any) -> None:
     (tmp_path / "align.toml").write_text("[thresholds]\nrelated = 'high'\n")
     with pytest.raises(FramingError, match="align settings"):
         build_briefing([DATA / "claims"], default_topics(), lexicons=load_lexicons(tmp_path))
+
+
+def test_the_report_leads_with_the_claims_most_outlets_carry(
+    seeds_html: str, seeds_json: dict[str, Any]
+) -> None:
+    """The lead facts come first, each naming the outlets that left it out, how the wordings
+    differ, and, for three outlets, a variant table whose rows hold one reading per outlet."""
+    soup = BeautifulSoup(seeds_html, "html.parser")
+    lead = soup.select_one("section#claims-lead")
+    assert isinstance(lead, Tag)
+    claims = lead.select("div.claim")
+    assert 1 <= len(claims) <= 5
+    widths = [len(c.select("table.claim-members thead th")) for c in claims]
+    assert widths == sorted(widths, reverse=True)  # most outlets first
+    first = seeds_json["alignments"][0]
+    kind_line = claims[0].select_one("p.claim-kind")
+    assert isinstance(kind_line, Tag)
+    assert all(outlet in kind_line.get_text() for outlet in first["left_out"])
+    relation = claims[0].select_one("p.relation")
+    assert isinstance(relation, Tag) and relation.get_text(strip=True)
+    tables = soup.select("section#claims table.variants")
+    three = [a for a in seeds_json["alignments"] if len(a["members"]) == 3]
+    assert three and tables
+    for row in tables[0].select("tbody tr.differs"):
+        assert len(row.find_all("td")) == 3
+
+
+def test_a_clause_claim_shows_the_rest_of_its_sentence_in_grey(seeds_html: str) -> None:
+    soup = BeautifulSoup(seeds_html, "html.parser")
+    context = soup.select("section#claims table.claim-members td span.context")
+    assert context  # the seeds hold claims that are one clause of a longer sentence
+    cell = context[0].parent
+    assert isinstance(cell, Tag) and len(cell.get_text()) > len(context[0].get_text())

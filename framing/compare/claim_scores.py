@@ -51,17 +51,18 @@ class Weights:
 
 
 def corpus_weights(units: Sequence[ClaimSentence], settings: Settings) -> Weights:
-    """Idf over the corpus's sentences (see `_idf`), and the anchors: names and numbers
-    ("Wagner", "Pantsir", "2015") the dictionary does not know as common words, in at most
-    `anchor_postings` sentences and `anchor_share` of them, counted over the whole corpus."""
+    """Idf over the corpus's sentences (see `_idf`), and the anchors: names ("Wagner",
+    "Pantsir") in at most `anchor_postings` sentences and `anchor_share` of them, and numbers
+    ("750000", "2015") in at most `anchor_postings`, whatever the corpus's size: a number is
+    specific in itself, so in one story's few sentences the figures every outlet reports
+    anchor their claims, where its names (in most sentences) cannot."""
     sentences = [u for u in units if u.is_sentence]
     counts = Counter(word for s in sentences for word in s.content)
-    specific = {
-        w for s in sentences for w in s.content if w in s.names or w in settings.numbers
-    } | {w for w in counts if w.isdigit()}
+    names = {w for s in sentences for w in s.content if w in s.names or w in settings.numbers}
     limit = min(settings.anchor_postings, settings.anchor_share * len(sentences))
-    rare = frozenset(w for w in specific if counts[w] <= limit)
-    return Weights(_idf(sentences, settings.background), rare)
+    rare = {w for w in names if counts[w] <= limit}
+    numbers = {w for w, n in counts.items() if w.isdigit() and n <= settings.anchor_postings}
+    return Weights(_idf(sentences, settings.background), frozenset(rare | numbers))
 
 
 def _idf(sentences: Sequence[ClaimSentence], background: int) -> dict[str, float]:

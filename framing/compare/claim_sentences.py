@@ -116,7 +116,7 @@ def prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[ClaimS
 
 def _units(article: AlignArticle, settings: Settings) -> list[ClaimUnit]:
     ids = [s.sentence_id for s in article.sentences]
-    return list(claim_units(ids, [s.text for s in article.sentences], settings.min_content))
+    return list(claim_units(ids, [s.text for s in article.sentences], settings.clauses))
 
 
 def _as_sentence(unit: ClaimUnit, by_id: Mapping[str, AlignSentence]) -> AlignSentence:

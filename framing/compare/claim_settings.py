@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.analyse.words import WordReader
+from framing.compare.claim_units import ClauseRules
 from framing.errors import FramingError
 
 
@@ -50,6 +51,7 @@ class Settings:
     not_nominal: frozenset[str]  # nouns no suffix rule may read as a verb ("government")
     common_verbs: frozenset[str]
     not_actors: frozenset[str]
+    clauses: ClauseRules
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -107,6 +109,11 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         not_nominal=frozenset(data["acts"]["not_nominal"]),
         common_verbs=frozenset(data["acts"]["common"]),
         not_actors=frozenset(data["actors"]["not_actors"]),
+        clauses=ClauseRules(
+            int(limits["min_content"]),
+            frozenset(data["clauses"]["verbs"]),
+            frozenset(data["clauses"]["adverbs"]),
+        ),
     )
 
 

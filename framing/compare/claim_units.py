@@ -22,35 +22,14 @@ CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|but|whereas|and)\s)|\s+(?=and\s
 after a bare " and" the next clause must open with its verb ("… and has instead blamed
 Israel", "… and refused to send weapons"), since "Israel and Hamas" joins names."""
 
-AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "did",
-        "does",
-        "do",
-        "said",
-        "says",
-        "told",
-    ]
-)
-"""Words that make a stretch a clause by themselves ("… and Russia has …", "… but he said")."""
 
-ADVERBS = frozenset(["then", "also", "instead", "later", "still", "again", "even", "never", "not"])
-"""Adverbs that may stand between "and" and the verb of its clause ("and then refused")."""
+@dataclass(frozen=True)
+class ClauseRules:
+    """What makes a stretch of a sentence a clause (`[clauses]` in align.toml)."""
+
+    min_words: int  # words each part of a clause or a window needs ("He added:" has none)
+    verbs: frozenset[str]  # words that make a stretch a clause ("… and Russia has …")
+    adverbs: frozenset[str]  # may stand between "and" and its clause's verb ("and then")
 
 
 @dataclass(frozen=True)
@@ -74,27 +53,30 @@ class ClaimUnit:
         return self.start > 0 or self.end < len(self.text)
 
 
-def claim_units(ids: Sequence[str], texts: Sequence[str], min_words: int) -> Iterator[ClaimUnit]:
+def claim_units(
+    ids: Sequence[str], texts: Sequence[str], rules: ClauseRules
+) -> Iterator[ClaimUnit]:
     """Every unit of an article's sentences (`ids[i]` names `texts[i]`), in reading order:
     each sentence, then its clauses, then it with the next sentence. Clauses and windows
-    need `min_words` words in each part: "He added:" carries no claim."""
+    need `rules.min_words` words in each part."""
+    min_words = rules.min_words
     for n, (sentence_id, text) in enumerate(zip(ids, texts, strict=True)):
         yield ClaimUnit((sentence_id,), text, 0, len(text), ((sentence_id, 0, len(text)),))
-        yield from _clauses(sentence_id, text, min_words)
+        yield from _clauses(sentence_id, text, rules)
         if n + 1 < len(texts) and _words(texts[n + 1]) >= min_words <= _words(text):
             joined, following = f"{text} {texts[n + 1]}", texts[n + 1]
             coverage = ((sentence_id, 0, len(text)), (ids[n + 1], 0, len(following)))
             yield ClaimUnit((sentence_id, ids[n + 1]), joined, 0, len(joined), coverage)
 
 
-def _clauses(sentence_id: str, text: str, min_words: int) -> Iterator[ClaimUnit]:
-    spans = _clause_spans(text, min_words)
+def _clauses(sentence_id: str, text: str, rules: ClauseRules) -> Iterator[ClaimUnit]:
+    spans = _clause_spans(text, rules)
     if len(spans) > 1:
         for start, end in spans:
             yield ClaimUnit((sentence_id,), text, start, end, ((sentence_id, start, end),))
 
 
-def _clause_spans(text: str, min_words: int) -> list[tuple[int, int]]:
+def _clause_spans(text: str, rules: ClauseRules) -> list[tuple[int, int]]:
     """The sentence's full clauses as character spans, breaks left out. A break whose either
     side is not a full clause is no break: "Israel and Russia" joins two names, not clauses."""
     spans: list[tuple[int, int]] = []
@@ -102,7 +84,7 @@ def _clause_spans(text: str, min_words: int) -> list[tuple[int, int]]:
     for found in CLAUSE_BREAK.finditer(text):
         left, right = text[start : found.start()], _next_part(text[found.end() :])
         bare = not found.group().strip()
-        if _is_clause(left, min_words, reach=len(left)) and _is_clause(right, min_words, bare):
+        if _is_clause(left, rules, reach=len(left)) and _is_clause(right, rules, bare):
             spans.append((start, found.start()))
             start = found.end()
     spans.append((start, len(text.rstrip(' .!?"”’'))))
@@ -115,19 +97,19 @@ def _next_part(text: str) -> str:
     return text[: found.start()] if found else text
 
 
-def _is_clause(text: str, min_words: int, opens: bool = False, reach: int = 6) -> bool:
-    """Enough words, and a verb (an inflected one or an auxiliary) among its first `reach`
+def _is_clause(text: str, rules: ClauseRules, opens: bool = False, reach: int = 6) -> bool:
+    """Enough words, and a verb (an inflected one or a listed one) among its first `reach`
     words after the first, or, with `opens`, right after its conjunction or one adverb
     ("and has", "and then refused")."""
     words = WORD.findall(text.lower())
     head = words[1:3] if opens else words[1 : reach + 1]
-    if opens and len(head) == 2 and not head[0].endswith("ly") and head[0] not in ADVERBS:
+    if opens and len(head) == 2 and not head[0].endswith("ly") and head[0] not in rules.adverbs:
         head = head[:1]
-    return len(words) >= min_words and any(_is_verb(word) for word in head)
+    return len(words) >= rules.min_words and any(_is_verb(word, rules) for word in head)
 
 
-def _is_verb(word: str) -> bool:
-    if word in AUXILIARIES:
+def _is_verb(word: str, rules: ClauseRules) -> bool:
+    if word in rules.verbs:
         return True
     return word.endswith("ed") and verb_lemma(word) is not None
 
