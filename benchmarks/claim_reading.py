@@ -5,8 +5,8 @@ half on its own (as a user briefs one story; `tuning`: the sorted events at even
 `held_out`: the odd ones) and writes every shared claim with its members, for a reader to
 label (`right = true/false`: is it the same claim, or for "related" the same fact or actors?),
 and per event the claims most outlets carry, for the reader to say whether the story's lead
-fact is among them as a claim of every outlet that reports it (`lead_found`). `--score`
-tallies a labelled file. Usage:
+fact is among them as a claim of every outlet that reports it (`lead_found`); with `--labels
+EARLIER` the claims read before keep their labels. `--score` tallies a labelled file. Usage:
 
     cd benchmarks
     python claim_reading.py --write held_out --out data/claim_reading_held_out.toml
@@ -39,11 +39,12 @@ def _shown(member: Member, outlet: str) -> str:
     return f"[{outlet}] {marked}"
 
 
-def _claim_lines(event: str, n: int, alignment: Alignment, outlet_of: dict[str, str]) -> list[str]:
-    members = [
-        json.dumps(_shown(m, outlet_of[m.article_id]), ensure_ascii=False)
-        for m in alignment.members
-    ]
+def _claim_lines(
+    event: str, n: int, alignment: Alignment, outlet_of: dict[str, str], known: dict[Any, Any]
+) -> list[str]:
+    members = [_shown(m, outlet_of[m.article_id]) for m in alignment.members]
+    read = known.get((event, alignment.kind, tuple(members)), {})
+    right = json.dumps(read["right"]) if "right" in read else '""  # true or false'
     return [
         "[[claim]]",
         f'id = "{event}-{n}"',
@@ -51,14 +52,32 @@ def _claim_lines(event: str, n: int, alignment: Alignment, outlet_of: dict[str, 
         f'kind = "{alignment.kind}"',
         f'relation = "{alignment.relation}"',
         "members = [",
-        *(f"  {m}," for m in members),
+        *(f"  {json.dumps(m, ensure_ascii=False)}," for m in members),
         "]",
-        'right = ""  # true or false',
+        f"right = {right}",
+        *([f"note = {json.dumps(read['note'], ensure_ascii=False)}"] if "note" in read else []),
         "",
     ]
 
 
-def write(half: str, out: Path) -> None:
+def _known(path: Path | None) -> dict[tuple[str, str, tuple[str, ...]], Any]:
+    """Labels of an earlier reading, by event, kind and members: a claim read before is not
+    read again (a claim whose kind changed is, since the kinds are judged differently)."""
+    if path is None:
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {(c["event"], c["kind"], tuple(c["members"])): c for c in data["claim"]}
+
+
+def _leads(path: Path | None) -> dict[str, str]:
+    """The lead facts an earlier reading wrote (whether a claim carries one is read again)."""
+    if path is None:
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {e["event"]: e["lead"] for e in data["event"]}
+
+
+def write(half: str, out: Path, earlier: Path | None = None) -> None:
     lines = [
         "# Shared claims of BASIL events, each event briefed on its own, for reading.",
         '# Per claim: right = true when the members report the same claim (for kind = "related":',
@@ -67,12 +86,15 @@ def write(half: str, out: Path) -> None:
         "# carries it with every outlet that reports it. Drawn by benchmarks/claim_reading.py.",
         "",
     ]
+    known = _known(earlier)
+    leads = _leads(earlier)
     for folder in events(half):
         briefing = build_briefing([folder / f"{o}.txt" for o in OUTLETS], default_topics())
         outlet_of = {a.id: Path(a.source_path).stem for a in briefing.articles}
-        lines += ["[[event]]", f'event = "{folder.name}"', 'lead = ""', 'lead_found = ""', ""]
+        lead = json.dumps(leads.get(folder.name, ""), ensure_ascii=False)
+        lines += ["[[event]]", f'event = "{folder.name}"', f"lead = {lead}", 'lead_found = ""', ""]
         for n, alignment in enumerate(briefing.alignments):
-            lines += _claim_lines(folder.name, n, alignment, outlet_of)
+            lines += _claim_lines(folder.name, n, alignment, outlet_of, known)
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -104,10 +126,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", choices=("tuning", "held_out"))
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--labels", type=Path, help="an earlier read file to take labels from")
     parser.add_argument("--score", type=Path)
     args = parser.parse_args()
     if args.write:
-        write(args.write, args.out)
+        write(args.write, args.out, args.labels)
     if args.score:
         print(json.dumps(score(args.score), indent=2))
 

