@@ -6,9 +6,10 @@ fitted on the tuning half only (even BABE rows, even BASIL articles, as benchmar
 splits them) and scored on both halves, so that what does not generalise shows:
 
 - `rule`: the shipped rule, `LoadedLanguage.is_loaded` (matches' weights >= threshold);
-- `model_lexicon`, `model_words`: logistic regression (pure Python, L2, fixed step) over the
-  lexicon's matches per class plus their summed weight, and, for `model_words`, every word
-  seen in >= MIN_DF tuning sentences: the model decides, the lexicon's matches stay the evidence;
+- `model_lexicon`, `model_words`, `model_meaning`: logistic regression (pure Python, L2, fixed
+  step) over the lexicon's matches per class plus their summed weight, and, for `model_words`,
+  every word seen in >= MIN_DF tuning sentences, for `model_meaning` the sentence's WordLlama
+  embedding: the model decides, the lexicon's matches stay the evidence;
 - `without_claim`: the lists without "claim", which BASIL's annotators never mark;
 - `pruned`: the lists without the terms that miss on the tuning half of both data sets (>= 2
   BASIL matches, none inside a marked span, and BABE's experts never naming them).
@@ -33,6 +34,7 @@ from typing import Any
 from validity import Article, Row, classify, halves, read_babe, read_basil
 
 from framing.analyse.loaded import LoadedLanguage
+from framing.compare.meaning import embed
 from framing.lexicon import Lexicon, TokenizedSentence, load_lexicons
 
 MIN_DF = 5
@@ -40,6 +42,7 @@ MIN_DF = 5
 L2, STEP, ROUNDS = 0.01, 0.5, 400
 """Tried by 5-fold cross-validation on the tuning half: the settings tried were within 0.02."""
 Features = dict[str, float]
+EMBEDDING_SCALE = 16.0
 
 
 def features(detector: LoadedLanguage, sentence: TokenizedSentence, words: bool) -> Features:
@@ -76,17 +79,27 @@ def _probability(found: Features, weights: Mapping[str, float], bias: float) -> 
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def model(detector: LoadedLanguage, tuning: Sequence[Row], words: bool) -> Callable[..., bool]:
-    """A sentence classifier trained on the tuning rows, its word features pruned to MIN_DF."""
+def model(
+    detector: LoadedLanguage, tuning: Sequence[Row], words: bool, meaning: bool = False
+) -> Callable[..., bool]:
+    """A sentence classifier trained on the tuning rows, its word features pruned to MIN_DF;
+    with `meaning`, the sentence's embedding (framing.compare.meaning) joins the features."""
     seen = Counter(word for row in tuning for word in {t.lower for t in row.sentence.tokens})
     keep = {f"word:{w}" for w, n in seen.items() if n >= MIN_DF}
 
     def kept(sentence: TokenizedSentence) -> Features:
         found = features(detector, sentence, words)
+        if meaning:
+            found |= _embedding(sentence.text)
         return {k: v for k, v in found.items() if not k.startswith("word:") or k in keep}
 
     weights, bias = train([(kept(row.sentence), row.biased) for row in tuning])
     return lambda sentence: _probability(kept(sentence), weights, bias) >= 0.5
+
+
+def _embedding(text: str) -> Features:
+    """The sentence's 256 embedding values, scaled to about unit spread (each is ~0.06)."""
+    return {f"dim:{n}": float(v) * EMBEDDING_SCALE for n, v in enumerate(embed([text])[0])}
 
 
 def flagged_inside(articles: Iterable[Article], detector: LoadedLanguage) -> dict[str, float]:
@@ -168,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "rule": (rule.is_loaded, rule),
         "model_lexicon": (model(rule, babe["dev"], words=False), rule),
         "model_words": (model(rule, babe["dev"], words=True), rule),
+        "model_meaning": (model(rule, babe["dev"], words=False, meaning=True), rule),
         "without_claim": (no_claim.is_loaded, no_claim),
         "pruned": (pruned.is_loaded, pruned),
     }
