@@ -258,7 +258,7 @@ def test_training_experiment_compares_model_and_pruned_lists_with_the_rule() -> 
     ]
     assert runs[0].stdout == runs[1].stdout  # deterministic: full-batch training, sorted keys
     report = json.loads(runs[0].stdout)
-    variants = {"rule", "model_lexicon", "model_words", "without_claim", "pruned"}
+    variants = {"rule", "model_lexicon", "model_words", "model_meaning", "without_claim", "pruned"}
     assert set(report) == variants | {"pruned_terms"}
     # the rule's figures are validity.py's on the same fixtures (hand-checked there)
     assert report["rule"]["dev"]["babe_macro_f1"] == 1.0
