@@ -14,7 +14,7 @@ LEAD_SHOWN = 5
 """Lead facts shown first: the claims most outlets carry."""
 RELATIONS = {
     "agree": "The outlets agree.",
-    "adds_detail": "One outlet adds detail the others do not give.",
+    "adds_detail": "They agree; some give detail the others do not.",
     "contradict": "The outlets contradict each other.",
 }
 """How the wordings of a shared claim differ, as the report says it."""
