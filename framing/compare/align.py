@@ -49,7 +49,7 @@ from framing.compare.claim_settings import Settings, default_settings
 from framing.compare.claim_variants import relation as claim_relation
 from framing.compare.claim_variants import variant_table
 from framing.compare.meaning import Vectors, embed
-from framing.compare.omissions import exclusives, omissions, topic_coverage
+from framing.compare.omissions import exclusives, omissions, reach
 from framing.compare.variant_rules import VariantRules, default_variant_rules
 from framing.shared_claims import Alignment, Exclusive, Omission
 
@@ -81,15 +81,15 @@ def align(
     scorer = _Scorer(units, vectors, weights, settings)
     scores = {pair: found for pair in pairs if (found := scorer(*pair)) is not None}
     groups = claim_groups(scores, units, scorer, settings.related)
-    coverage = topic_coverage(units)
-    claims = [(_alignment(g, units, scorer, coverage, settings), g) for g in groups]
+    reached = reach(units, scores)
+    claims = [(_alignment(g, units, scorer, reached.coverage, settings), g) for g in groups]
     claims = [(_with_variants(a, variants), g) for a, g in claims]
     claims.sort(key=lambda claim: _lead_first(claim[0], claim[1]))
     alignments = tuple(alignment for alignment, _ in claims)
     return AlignmentResult(
         alignments=alignments,
-        omissions=omissions(claims, units, scores, settings),
-        exclusives=exclusives(units, scores, weights.idf, settings),
+        omissions=omissions(claims, reached),
+        exclusives=exclusives(units, reached, weights.idf, settings),
         candidate_pairs=len(pairs),
         scored_pairs=len(scores),
     )

@@ -6,72 +6,68 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from framing.compare.claim_sentences import ClaimSentence
 from framing.compare.claim_settings import Settings
 from framing.shared_claims import Alignment, Exclusive, Omission
 
 
+@dataclass(frozen=True)
+class Reach:
+    """Who covers what and who came near what, read once for the omissions, the exclusives
+    and the outlets each claim leaves out. `coverage`: topic -> outlet -> the first article of
+    the outlet that mentions the topic. `near`: unit -> the outlets of the units it was scored
+    against (those sharing enough to maybe say the same thing in other words)."""
+
+    coverage: Mapping[str, Mapping[str, str]]
+    near: Mapping[int, set[str]]
+
+
+def reach(units: Sequence[ClaimSentence], scored: Collection[tuple[int, int]]) -> Reach:
+    coverage: dict[str, dict[str, str]] = defaultdict(dict)
+    for unit in units:
+        for topic in unit.sentence.topics:
+            coverage[topic].setdefault(unit.outlet, unit.article.article_id)
+    near: dict[int, set[str]] = defaultdict(set)
+    for i, j in scored:
+        near[i].add(units[j].outlet)
+        near[j].add(units[i].outlet)
+    return Reach(coverage, near)
+
+
 def omissions(
-    claims: Sequence[tuple[Alignment, Sequence[int]]],
-    units: Sequence[ClaimSentence],
-    scored: Collection[tuple[int, int]],
-    settings: Settings,
+    claims: Sequence[tuple[Alignment, Sequence[int]]], reached: Reach
 ) -> tuple[Omission, ...]:
     """Per topic, claims (verbatim or paraphrase; each with its units' orders) carried by at
     least two outlets and at least half of those covering the topic, missing from a covering
     outlet: one none of whose units scores even "related" with any of the claim's units."""
-    coverage = topic_coverage(units)
-    near = _near(scored, units)
     found = []
     for alignment, orders in claims:
         if alignment.kind == "related":
             continue
         carriers = tuple(dict.fromkeys(m.outlet for m in alignment.members))
         for topic in alignment.topics:
-            covering = coverage.get(topic, {})
+            covering = reached.coverage.get(topic, {})
             if len(carriers) < max(2, math.ceil(len(covering) / 2)):
                 continue
             for outlet, article_id in covering.items():
-                if outlet in carriers or any(outlet in near[order] for order in orders):
+                if outlet in carriers or any(outlet in reached.near.get(o, ()) for o in orders):
                     continue
                 found.append(Omission(topic, outlet, article_id, alignment.members[0], carriers))
     return tuple(found)
 
 
-def topic_coverage(sentences: Sequence[ClaimSentence]) -> dict[str, dict[str, str]]:
-    """Topic -> outlet -> the first article of the outlet that mentions the topic: who
-    covers what, for naming the outlets that leave a claim out."""
-    coverage: dict[str, dict[str, str]] = defaultdict(dict)
-    for s in sentences:
-        for topic in s.sentence.topics:
-            coverage[topic].setdefault(s.outlet, s.article.article_id)
-    return coverage
-
-
-def _near(
-    scored: Collection[tuple[int, int]], sentences: Sequence[ClaimSentence]
-) -> dict[int, set[str]]:
-    """For each sentence, the outlets of the sentences it was scored against: those sharing
-    enough content words to maybe say the same thing in other words."""
-    near: dict[int, set[str]] = defaultdict(set)
-    for i, j in scored:
-        near[i].add(sentences[j].outlet)
-        near[j].add(sentences[i].outlet)
-    return near
-
-
 def exclusives(
     sentences: Sequence[ClaimSentence],
-    scored: Collection[tuple[int, int]],
+    reached: Reach,
     idf: Mapping[str, float],
     settings: Settings,
 ) -> tuple[Exclusive, ...]:
     """Each outlet's most specific claims (names and numbers, weighted by rarity; ties keep
     document order) that no other outlet echoes, none of its sentences having come close
     enough to be scored, on topics another outlet covers."""
-    coverage = topic_coverage(sentences)
-    near = _near(scored, sentences)
+    coverage, near = reached.coverage, reached.near
     chosen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for s in sentences:
         shared_topics = [t for t in s.sentence.topics if len(coverage[t]) >= 2]
