@@ -26,7 +26,7 @@ from framing.analyse.topics import default_topics
 from framing.compare.claim_scores import corpus_weights, score_pair
 from framing.compare.claim_sentences import ClaimSentence, merge_spellings, prepare
 from framing.compare.claim_settings import Settings, default_settings
-from framing.compare.comparison import _claims_input
+from framing.compare.comparison import claims_input
 from framing.compare.meaning import embed
 from framing.pipeline import build_briefing
 
@@ -40,7 +40,7 @@ def event_scores(event: str, pairs: list[Row], settings: Settings) -> list[Row]:
         [folder / f"{o}.txt" for o in ("fox", "nyt", "hpo")], default_topics()
     )
     articles = [
-        replace(_claims_input(a), outlet=Path(a.source_path).stem) for a in briefing.articles
+        replace(claims_input(a), outlet=Path(a.source_path).stem) for a in briefing.articles
     ]
     units = merge_spellings(prepare(articles, settings))
     vectors = embed([u.sentence.text for u in units])

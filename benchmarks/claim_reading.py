@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claim_sample import events
+from claim_sample import events, marked
 
 from framing.analyse.topics import default_topics
 from framing.pipeline import build_briefing
@@ -32,11 +32,7 @@ OUTLETS = ("fox", "nyt", "hpo")
 
 
 def _shown(member: Member, outlet: str) -> str:
-    text, start, end = member.text, member.claim_start, member.claim_end
-    marked = (
-        text if (start, end) == (0, len(text)) else f"{text[:start]}⟦{text[start:end]}⟧{text[end:]}"
-    )
-    return f"[{outlet}] {marked}"
+    return f"[{outlet}] {marked(member.text, member.claim_start, member.claim_end)}"
 
 
 def _claim_lines(

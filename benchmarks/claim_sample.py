@@ -125,11 +125,16 @@ def write(units: list[Unit], chosen: list[dict[str, Any]], out: Path, features: 
     features.write_text(json.dumps(chosen, indent=1), encoding="utf-8")
 
 
+def marked(text: str, start: int, end: int) -> str:
+    """`text` with its claim `text[start:end]` between ⟦ ⟧, unless the claim is all of it:
+    how every file for reading shows a clause."""
+    if (start, end) == (0, len(text)):
+        return text
+    return f"{text[:start]}⟦{text[start:end]}⟧{text[end:]}"
+
+
 def _shown(unit: ClaimUnit) -> str:
-    """The unit's text with the claim between ⟦ ⟧ when it is one clause."""
-    if not unit.is_clause:
-        return unit.text
-    return f"{unit.text[: unit.start]}⟦{unit.claim}⟧{unit.text[unit.end :]}"
+    return marked(unit.text, unit.start, unit.end)
 
 
 def main() -> None:

@@ -68,7 +68,7 @@ def compare_articles(
     by_id = {analysis.article.id: analysis for analysis in analyses}
     passages = PassageIndex([by_id[article.id] for article in articles])
     reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
-    shared = align([_claims_input(article) for article in articles], claims, variants)
+    shared = align([claims_input(article) for article in articles], claims, variants)
     briefing = Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
@@ -161,7 +161,7 @@ def _by_reach(reports: Sequence[TopicReport]) -> tuple[TopicReport, ...]:
     )
 
 
-def _claims_input(article: Article) -> AlignArticle:
+def claims_input(article: Article) -> AlignArticle:
     """An article as the aligner reads it: body sentences (one outlet per label), each with
     the spans of its framing words (labels, loaded terms, hedges, boosters) for the diffs."""
     framing = article.framing
