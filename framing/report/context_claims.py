@@ -122,9 +122,9 @@ def _member(member: Json, runs: list[tuple[str, Json]], articles: Json) -> Json:
         "title": articles[member["article_id"]]["title"],
         "before": text[:start],
         "segments": [
-            {"text": text, "mark": seg["op"] != "equal", "framing": seg["framing"]}
-            for text, seg in runs
-            if text
+            {"text": run, "mark": seg["op"] != "equal", "framing": seg["framing"]}
+            for run, seg in runs
+            if run
         ],
         "after": text[end:],
     }
