@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,22 @@ def test_manifest_naming_a_missing_file(tmp_path: Path) -> None:
     assert [(e.path, e.reason.split(" (")[0]) for e in corpus.excluded] == [
         ("b.txt", "named in the manifest but not found")
     ]
+
+
+def test_each_story_folder_s_own_manifest_is_read(tmp_path: Path) -> None:
+    """BASIL's layout: a corpus of event folders, each with a manifest.json of its articles."""
+    for event, date in (("event_1", "2010-05-28"), ("event_2", "2011-02-01")):
+        (tmp_path / event).mkdir()
+        (tmp_path / event / "fox.txt").write_text(ARTICLE)
+        entries = [{"file": "fox.txt", "outlet": "Fox News", "date": date}]
+        entries.append({"file": "gone.txt", "outlet": "HuffPost"})
+        (tmp_path / event / "manifest.json").write_text(json.dumps({"articles": entries}))
+    corpus = load_corpus([tmp_path])
+    assert [(s.declared.outlet, s.declared.date) for s in corpus.sources] == [
+        ("Fox News", "2010-05-28"),
+        ("Fox News", "2011-02-01"),
+    ]
+    assert [e.path for e in corpus.excluded] == ["event_1/gone.txt", "event_2/gone.txt"]
 
 
 def test_outlet_from_sub_folder_unless_the_manifest_says_otherwise(tmp_path: Path) -> None:

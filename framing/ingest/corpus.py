@@ -297,7 +297,6 @@ def _inputs(paths: Sequence[Path], found: _Collector) -> Iterator[_Input]:
 
 
 def _folder_inputs(folder: Path, found: _Collector) -> Iterator[_Input]:
-    manifest = _manifest_near(folder, found)
     files = sorted(
         p
         for p in folder.rglob("*")
@@ -308,17 +307,45 @@ def _folder_inputs(folder: Path, found: _Collector) -> Iterator[_Input]:
             str(folder),
             "folder holds no articles: .txt, .md, .html, .jsonl, .csv (point at your articles)",
         )
-    relative = {p.relative_to(folder).as_posix() for p in files}
-    for name in sorted(set(manifest) - relative):
-        found.exclude(name, "named in the manifest but not found (fix the name or the entry)")
+    _check_manifests(folder, files, found)
     for file in files:
-        name = file.relative_to(folder).as_posix()
         stated, provenance = _folder_outlet(file.relative_to(folder))
-        entry = {k: v for k, v in manifest.get(name, {}).items() if k != "file"}
+        entry = {k: v for k, v in _manifest_entry(file, folder, found).items() if k != "file"}
         _fill(stated, provenance, entry, "manifest", outranks=_FOLDER)
         for key in (k for k, v in entry.items() if not v):  # stated as unknown
             stated[key], provenance[key] = "", "manifest"
         yield _Input(file, folder, stated, provenance)
+
+
+def _folders_between(file: Path, folder: Path) -> Iterator[Path]:
+    """The folders from the file's own up to `folder`, nearest first."""
+    current = file.parent
+    while current != folder and folder in current.parents:
+        yield current
+        current = current.parent
+    yield folder
+
+
+def _manifest_entry(file: Path, folder: Path, found: _Collector) -> dict[str, str]:
+    """What the nearest manifest naming `file` says of it: a corpus of story folders, each
+    with its own manifest (BASIL's layout), is read as one corpus with every folder's metadata."""
+    for place in _folders_between(file, folder):
+        entry = _manifest_near(place, found).get(file.relative_to(place).as_posix())
+        if entry is not None:
+            return entry
+    return {}
+
+
+def _check_manifests(folder: Path, files: Sequence[Path], found: _Collector) -> None:
+    """List each manifest entry that names no file beside or below its manifest."""
+    places = sorted({place for file in files for place in _folders_between(file, folder)})
+    for place in places or [folder]:
+        below = {f.relative_to(place).as_posix() for f in files if place in f.parents}
+        shown = "" if place == folder else place.relative_to(folder).as_posix() + "/"
+        for name in sorted(set(_manifest_near(place, found)) - below):
+            found.exclude(
+                shown + name, "named in the manifest but not found (fix the name or the entry)"
+            )
 
 
 def _file_inputs(file: Path, found: _Collector) -> Iterator[_Input]:
