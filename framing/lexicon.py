@@ -32,6 +32,7 @@ LEXICON_NAMES = (
     "loaded",
     "align",
     "variants",
+    "stories",
 )
 """The lexicon files, `framing/data/<name>.toml`; a user's `--lexicon-dir` may hold any."""
 

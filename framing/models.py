@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from framing.shared_claims import Alignment, Exclusive, Omission
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 """Version of the Briefing JSON. Adding keys is a minor bump; renaming or removing one is major."""
 
 
@@ -372,6 +372,20 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """The articles that report one event (framing/compare/stories.py): claims, omissions and
+    exclusives are compared only within a story, so one outlet's report of Monday's strike is
+    never set against another's of an unrelated summit. A story may hold one article."""
+
+    id: str  # "story-001": numbered most outlets first, the same for any input order
+    title: str  # the members' most representative headline
+    dates: tuple[str, ...]  # first and last known date (one when they agree; none unknown)
+    topics: tuple[str, ...]  # the topics its articles mention, most articles first
+    outlets: tuple[str, ...]  # labels of the outlets that carry it, in report order
+    article_ids: tuple[str, ...]  # in report order
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the renderers need, and nothing they must compute."""
 
@@ -386,4 +400,5 @@ class Briefing:
     alignments: tuple[Alignment, ...]
     omissions: tuple[Omission, ...]
     exclusives: tuple[Exclusive, ...]
+    stories: tuple[Story, ...] = ()  # every article in exactly one, most outlets first
     findings: tuple[Finding, ...] = ()  # written last, from everything above

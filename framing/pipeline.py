@@ -11,6 +11,7 @@ from framing.analyse.article import AnalysisSettings, analyse_article, analysis_
 from framing.analyse.topics import default_topics
 from framing.compare.claim_settings import Settings, parse_settings
 from framing.compare.comparison import compare_articles
+from framing.compare.stories import parse_story_rules
 from framing.compare.variant_rules import parse_variant_rules
 from framing.errors import FramingError
 from framing.ingest.corpus import load_corpus
@@ -55,6 +56,7 @@ def build_briefing(
         variants=parse_variant_rules(
             lexicons["variants"].data, lexicons["variants"].source, claims
         ),
+        story_rules=parse_story_rules(lexicons["stories"].data, lexicons["stories"].source),
     )
 
 

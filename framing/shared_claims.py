@@ -79,6 +79,7 @@ class Alignment:
     relation: str = "agree"  # "agree" | "adds_detail" | "contradict"
     differences: tuple[Difference, ...] = ()
     variants: tuple[Variant, ...] = ()  # a variant table, for claims of three or more outlets
+    story: str = ""  # the story whose articles carry it: claims are compared within a story
 
     @property
     def diff(self) -> tuple[Segment, ...]:
@@ -96,6 +97,7 @@ class Omission:
     article_id: str
     claim: Member
     carried_by: tuple[str, ...]  # the outlets that carry it
+    story: str = ""  # the story both the claim and the outlet's article belong to
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +108,4 @@ class Exclusive:
     outlet: str
     claim: Member
     topics: tuple[str, ...]
+    story: str = ""  # no other outlet's article in this story carries it

@@ -38,7 +38,7 @@ def test_seeds_match_golden_json(seeds_briefing: Briefing) -> None:
 
 
 def test_minimum_contract(seeds_json: dict[str, Any]) -> None:
-    assert seeds_json["schema_version"] == "1.6"
+    assert seeds_json["schema_version"] == "1.7"
     for article in seeds_json["articles"]:
         for key in (
             "id",
@@ -132,3 +132,14 @@ def test_repeated_article_is_reported_and_counted_once(tmp_path: Path) -> None:
     )
     hamas = next(t for t in briefing.topics if t.name == "Hamas")
     assert [c.article_id for c in hamas.articles] == ["a-original", "c-other"]
+
+
+def test_the_seeds_are_one_story_of_every_article(seeds_json: dict[str, Any]) -> None:
+    """Five reports of Israel's turn to Russia: one story, even the analysis four weeks on."""
+    (story,) = seeds_json["stories"]
+    assert story["id"] == "story-001"
+    assert sorted(story["article_ids"]) == sorted(a["id"] for a in seeds_json["articles"])
+    assert story["dates"] == ["2023-10-31", "2023-11-27"]
+    assert story["topics"][:2] == ["Russia", "Israel"]
+    assert story["title"] in {a["title"] for a in seeds_json["articles"]}
+    assert {a["story"] for a in seeds_json["alignments"]} == {"story-001"}

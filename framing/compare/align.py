@@ -122,7 +122,7 @@ def _alignment(
     group: Sequence[int],
     units: Sequence[ClaimSentence],
     scorer: _Scorer,
-    coverage: Mapping[str, Mapping[str, str]],
+    coverage: Mapping[tuple[str, str], Mapping[str, str]],
     settings: Settings,
 ) -> Alignment:
     """The claim of a group: its kind is the weakest of each member's best link (so a claim
@@ -136,7 +136,8 @@ def _alignment(
     ]
     first, topics = members[0], _shared_topics(members)
     carriers = {m.outlet for m in members}
-    covering = {outlet for topic in topics for outlet in coverage.get(topic, {})}
+    story = first.article.story
+    covering = {outlet for topic in topics for outlet in coverage.get((story, topic), {})}
     return Alignment(
         kind=KINDS[min(max(best), len(KINDS) - 1)],
         similarity=min(s.similarity if s else 0.0 for s in pairs.values()),
@@ -144,6 +145,7 @@ def _alignment(
         members=tuple(m.member for m in members),
         diffs=tuple(word_diff(first.sentence, other.sentence, settings) for other in members[1:]),
         left_out=tuple(sorted(covering - carriers, key=str.casefold)),
+        story=story,
     )
 
 

@@ -57,15 +57,17 @@ def word_candidates(units: Sequence[ClaimSentence], max_postings: int) -> list[P
 def article_blocks(
     units: Sequence[ClaimSentence], vectors: Vectors, by_words: Iterable[Pair], settings: Settings
 ) -> list[tuple[str, str]]:
-    """Article pairs likely to report one story: of the pairs the word net links by at least
-    `block_pairs` unit pairs, each article keeps the `block_neighbours` nearest by the cosine
-    of the articles' mean unit vectors (ties by id). On AllSides' 247 stories the four nearest
-    held 1,370 of 1,470 same-story pairs; the four most linked by word pairs only 1,001."""
+    """Article pairs likely to report one story: of the pairs of one story that the word net
+    links by at least `block_pairs` unit pairs, each article keeps the `block_neighbours`
+    nearest by the cosine of the articles' mean unit vectors (ties by id). On AllSides' 247
+    stories the four nearest held 1,370 of 1,470 same-story pairs; the four most linked by
+    word pairs only 1,001."""
     links = Counter(_article_pair(units[i], units[j]) for i, j in by_words)
     centre = _centres(units, vectors)
     ranked: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    story = {unit.article.article_id: unit.article.story for unit in units}
     for (a, b), count in sorted(links.items()):
-        if count >= settings.block_pairs:
+        if count >= settings.block_pairs and story[a] == story[b]:
             near = -float(centre[a] @ centre[b])
             ranked[a].append((near, b))
             ranked[b].append((near, a))

@@ -32,6 +32,7 @@ class AlignArticle:
     article_id: str
     outlet: str
     sentences: tuple[AlignSentence, ...]
+    story: str = ""  # units of different stories are never paired
 
 
 @dataclass(frozen=True)

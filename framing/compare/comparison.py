@@ -16,6 +16,7 @@ from framing.compare.claim_sentences import AlignArticle, AlignSentence
 from framing.compare.claim_settings import Settings
 from framing.compare.entities import found_topics, keep_shared, shared_names, with_topics
 from framing.compare.findings import key_findings
+from framing.compare.stories import StoryRules, default_story_rules, find_stories
 from framing.compare.variant_rules import VariantRules
 from framing.models import (
     SCHEMA_VERSION,
@@ -49,11 +50,13 @@ def compare_articles(
     title: str = "",
     find_topics: bool = True,
     variants: VariantRules | None = None,
+    story_rules: StoryRules | None = None,
 ) -> Briefing:
     """The briefing of `analyses` (in any order), listing the inputs `excluded` and the
     `duplicates` left out; `lexicons` say which word lists the measures used. The names the
     outlets share become actors and, with `find_topics` (no topics file), topics too.
-    `variants` read how the wordings of a shared claim differ (default: the built-in rules)."""
+    `variants` read how the wordings of a shared claim differ, `story_rules` which articles
+    report one event (default: the built-in rules); claims are compared within a story."""
     labels = _labels([analysis.article for analysis in analyses])
     articles = sorted(
         (replace(a.article, label=labels[a.article.id]) for a in analyses),
@@ -68,7 +71,11 @@ def compare_articles(
     by_id = {analysis.article.id: analysis for analysis in analyses}
     passages = PassageIndex([by_id[article.id] for article in articles])
     reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
-    shared = align([claims_input(article) for article in articles], claims, variants)
+    words = {a.article.id: a.sentence_words for a in analyses}
+    stories = find_stories(articles, words, claims.reader, story_rules or default_story_rules())
+    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    inputs = [claims_input(article, story_of[article.id]) for article in articles]
+    shared = align(inputs, claims, variants)
     briefing = Briefing(
         schema_version=SCHEMA_VERSION,
         framing_version=__version__,
@@ -81,6 +88,7 @@ def compare_articles(
         alignments=shared.alignments,
         omissions=shared.omissions,
         exclusives=shared.exclusives,
+        stories=stories,
     )
     return replace(briefing, findings=key_findings(briefing))
 
@@ -161,9 +169,10 @@ def _by_reach(reports: Sequence[TopicReport]) -> tuple[TopicReport, ...]:
     )
 
 
-def claims_input(article: Article) -> AlignArticle:
+def claims_input(article: Article, story: str = "") -> AlignArticle:
     """An article as the aligner reads it: body sentences (one outlet per label), each with
-    the spans of its framing words (labels, loaded terms, hedges, boosters) for the diffs."""
+    the spans of its framing words (labels, loaded terms, hedges, boosters) for the diffs;
+    only articles of one `story` are compared."""
     framing = article.framing
     spans: dict[str, list[tuple[int, int]]] = {}
     evidence: list[Match | ActorLabel] = [*framing.loaded, *framing.hedges, *framing.boosters]
@@ -178,6 +187,7 @@ def claims_input(article: Article) -> AlignArticle:
             for s in article.sentences
             if not s.heading
         ),
+        story,
     )
 
 

@@ -16,19 +16,20 @@ from framing.shared_claims import Alignment, Exclusive, Omission
 @dataclass(frozen=True)
 class Reach:
     """Who covers what and who came near what, read once for the omissions, the exclusives
-    and the outlets each claim leaves out. `coverage`: topic -> outlet -> the first article of
-    the outlet that mentions the topic. `near`: unit -> the outlets of the units it was scored
-    against (those sharing enough to maybe say the same thing in other words)."""
+    and the outlets each claim leaves out. `coverage`: (story, topic) -> outlet -> the first
+    article of the outlet in the story that mentions the topic. `near`: unit -> the outlets of
+    the units it was scored against (those sharing enough to maybe say the same thing in
+    other words)."""
 
-    coverage: Mapping[str, Mapping[str, str]]
+    coverage: Mapping[tuple[str, str], Mapping[str, str]]
     near: Mapping[int, set[str]]
 
 
 def reach(units: Sequence[ClaimSentence], scored: Collection[tuple[int, int]]) -> Reach:
-    coverage: dict[str, dict[str, str]] = defaultdict(dict)
+    coverage: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for unit in units:
         for topic in unit.sentence.topics:
-            coverage[topic].setdefault(unit.outlet, unit.article.article_id)
+            coverage[(unit.article.story, topic)].setdefault(unit.outlet, unit.article.article_id)
     near: dict[int, set[str]] = defaultdict(set)
     for i, j in scored:
         near[i].add(units[j].outlet)
@@ -48,13 +49,14 @@ def omissions(
             continue
         carriers = tuple(dict.fromkeys(m.outlet for m in alignment.members))
         for topic in alignment.topics:
-            covering = reached.coverage.get(topic, {})
+            covering = reached.coverage.get((alignment.story, topic), {})
             if len(carriers) < max(2, math.ceil(len(covering) / 2)):
                 continue
             for outlet, article_id in covering.items():
                 if outlet in carriers or any(outlet in reached.near.get(o, ()) for o in orders):
                     continue
-                found.append(Omission(topic, outlet, article_id, alignment.members[0], carriers))
+                claim = alignment.members[0]
+                found.append(Omission(topic, outlet, article_id, claim, carriers, alignment.story))
     return tuple(found)
 
 
@@ -70,7 +72,7 @@ def exclusives(
     coverage, near = reached.coverage, reached.near
     chosen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for s in sentences:
-        shared_topics = [t for t in s.sentence.topics if len(coverage[t]) >= 2]
+        shared_topics = [t for t in s.sentence.topics if len(coverage[(s.article.story, t)]) >= 2]
         if not s.is_sentence or s.order in near or not shared_topics:
             continue
         chosen[s.outlet].append((-_specificity(s, idf, settings), s.order))
@@ -78,8 +80,9 @@ def exclusives(
     for outlet in sorted(chosen):
         for _, order in sorted(chosen[outlet])[: settings.exclusives_per_outlet]:
             s = sentences[order]
-            topics = tuple(t for t in s.sentence.topics if len(coverage[t]) >= 2)
-            result.append(Exclusive(outlet, s.member, topics))
+            story = s.article.story
+            topics = tuple(t for t in s.sentence.topics if len(coverage[(story, t)]) >= 2)
+            result.append(Exclusive(outlet, s.member, topics, story))
     return tuple(result)
 
 
