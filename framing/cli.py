@@ -180,6 +180,24 @@ def brief(
 
 
 @cli.command(cls=FramingCommand)
+@click.argument("briefing_json", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+def stories(briefing_json: Path, as_json: bool) -> None:
+    """List the stories of a Briefing JSON: id, dates, outlets and title, most outlets first
+    (brief one with `framing brief INPUT --story ID`)."""
+    found = load_briefing_json(briefing_json).get("stories", [])
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for story in found:
+        dates = " to ".join(story["dates"]) or "undated"
+        count = len(story["outlets"])
+        outlets = f"{count} outlet{'s' if count != 1 else ''}"
+        click.echo(f"{story['id']}  {dates}  {outlets}  {story['title']}")
+        click.echo(f"    {', '.join(story['outlets'])}")
+
+
+@cli.command(cls=FramingCommand)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the audit as JSON.")
@@ -331,6 +349,7 @@ def _sample_briefing(path: Path | None) -> dict[str, Any]:
             title="",
             columns="",
             lexicon_dir=None,
+            story_ids=(),
             quiet=True,
         )
         data: dict[str, Any] = json.loads(to_json(seeds))
@@ -353,6 +372,7 @@ def _analyse(
     title: str,
     columns: str,
     lexicon_dir: Path | None,
+    story_ids: Sequence[str],
     quiet: bool,
 ) -> Briefing:
     topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
@@ -367,6 +387,7 @@ def _analyse(
             bar.update,
             load_lexicons(lexicon_dir),
             find_topics=topics_file is None,
+            stories=story_ids,
         )
     finally:
         bar.close()

@@ -93,6 +93,14 @@ def analysis_options(command: F) -> F:
             click.option("--title", default="", help=TITLE_HELP),
             click.option("--columns", default="", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP),
             lexicon_dir_option,
+            click.option(
+                "--story",
+                "story_ids",
+                multiple=True,
+                metavar="ID",
+                help="Brief just this story (repeatable); `framing stories BRIEFING.json` "
+                "lists the ids.",
+            ),
             click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         ]
     ):

@@ -4,7 +4,7 @@ a cluster) → compare (across articles and outlets) → the `Briefing`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 from framing.analyse.article import AnalysisSettings, analyse_article, analysis_settings
@@ -29,12 +29,14 @@ def build_briefing(
     progress: Callable[[int, int], None] | None = None,
     lexicons: Mapping[str, Lexicon] | None = None,
     find_topics: bool = True,
+    stories: Collection[str] = (),
 ) -> Briefing:
     """Analyse every article under `paths`: load → clean → analyse each article on its own →
     compare. Unusable inputs are listed in `excluded`, repeated articles in `duplicates` (each
     counted once, as its first copy). `progress(done, total)` is called after each article is
     analysed, for long runs. `lexicons` default to the built-in ones (`load_lexicons()`);
-    `find_topics`: the names the outlets share become topics too (off when topics are fixed)."""
+    `find_topics`: the names the outlets share become topics too (off when topics are fixed).
+    `stories`: ids of the stories to brief (all when none); they are found in the whole corpus."""
     lexicons = lexicons if lexicons is not None else load_lexicons()
     settings, claims = _settings(topics, lexicons)
     usable = usable_documents(load_corpus(paths, columns))
@@ -57,6 +59,7 @@ def build_briefing(
             lexicons["variants"].data, lexicons["variants"].source, claims
         ),
         story_rules=parse_story_rules(lexicons["stories"].data, lexicons["stories"].source),
+        only_stories=stories,
     )
 
 

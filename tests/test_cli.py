@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 
 from framing import __version__
 from framing.cli import cli
@@ -228,3 +228,33 @@ def test_lexicon_dir_extends_the_measures_and_bad_ones_are_one_line(tmp_path: Pa
     assert err.startswith("Error: ") and "stance.toml" in err and len(err.strip().splitlines()) == 1
     code, _, err = run("analyze", str(SEEDS), "--lexicon-dir", str(tmp_path / "nope"))
     assert code == 1 and "lexicon folder not found" in err
+
+
+def test_stories_are_listed_and_one_can_be_briefed_alone(tmp_path: Path) -> None:
+    """The claims fixture holds two events: the grain corridor (three outlets) and a
+    front-line visit (one); `--story` briefs one, under the id the whole corpus gave it."""
+    assert run("analyze", str(DATA / "claims"), "-q", "-o", str(tmp_path / "all.json"))[0] == 0
+    code, out, _ = run("stories", str(tmp_path / "all.json"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("story-001  2024-03-02  3 outlets  ")
+    assert lines[1] == "    The Daily, The Ledger, Wire Service"
+    assert lines[2] == "story-002  2024-03-03  1 outlet  Zelensky visits front-line troops"
+    code, _, _ = run(
+        "brief", str(DATA / "claims"), "--story", "story-002", "-q", "-o", str(tmp_path / "one")
+    )
+    briefing = json.loads((tmp_path / "one" / "briefing.json").read_text())
+    assert code == 0 and [s["id"] for s in briefing["stories"]] == ["story-002"]
+    assert [a["label"] for a in briefing["articles"]] == ["The Weekly"]
+    assert briefing["alignments"] == [] and briefing["omissions"] == []
+
+
+def test_an_unknown_story_is_a_one_line_error_and_writes_nothing(tmp_path: Path) -> None:
+    code, _, err = run(
+        "brief", str(DATA / "claims"), "--story", "story-009", "-o", str(tmp_path / "x")
+    )
+    assert code == 1 and not (tmp_path / "x").exists()
+    assert err.strip().splitlines() == [
+        "Error: no story story-009 in this corpus (it has story-001 to story-002)"
+        " (list the stories with `framing stories BRIEFING.json`)"
+    ]

@@ -18,6 +18,7 @@ from framing.compare.entities import found_topics, keep_shared, shared_names, wi
 from framing.compare.findings import key_findings
 from framing.compare.stories import StoryRules, default_story_rules, find_stories
 from framing.compare.variant_rules import VariantRules
+from framing.errors import FramingError
 from framing.models import (
     SCHEMA_VERSION,
     ActorLabel,
@@ -30,6 +31,7 @@ from framing.models import (
     KeyPassage,
     LexiconInfo,
     Match,
+    Story,
     Topic,
     TopicCoverage,
     TopicReport,
@@ -51,28 +53,21 @@ def compare_articles(
     find_topics: bool = True,
     variants: VariantRules | None = None,
     story_rules: StoryRules | None = None,
+    only_stories: Collection[str] = (),
 ) -> Briefing:
     """The briefing of `analyses` (in any order), listing the inputs `excluded` and the
     `duplicates` left out; `lexicons` say which word lists the measures used. The names the
     outlets share become actors and, with `find_topics` (no topics file), topics too.
     `variants` read how the wordings of a shared claim differ, `story_rules` which articles
-    report one event (default: the built-in rules); claims are compared within a story."""
-    labels = _labels([analysis.article for analysis in analyses])
-    articles = sorted(
-        (replace(a.article, label=labels[a.article.id]) for a in analyses),
-        key=lambda a: (a.outlet == "", a.label.casefold(), a.id),
-    )
-    names = shared_names(articles)
-    extra = [
-        t for t in found_topics(names) if find_topics and t.name not in {x.name for x in topics}
-    ]
-    articles = with_topics(keep_shared(articles, names), extra)
-    topics = [*topics, *extra]
+    report one event (default: the built-in rules); claims are compared within a story.
+    `only_stories` (ids): the briefing of just those stories, found in the whole corpus."""
+    articles, topics, extra = _named_articles(analyses, topics, find_topics)
+    words = {a.article.id: a.sentence_words for a in analyses}
+    stories = find_stories(articles, words, claims.reader, story_rules or default_story_rules())
+    stories, articles = _chosen(stories, articles, only_stories)
     by_id = {analysis.article.id: analysis for analysis in analyses}
     passages = PassageIndex([by_id[article.id] for article in articles])
     reports = _by_reach([_topic_report(topic, articles, measures, passages) for topic in topics])
-    words = {a.article.id: a.sentence_words for a in analyses}
-    stories = find_stories(articles, words, claims.reader, story_rules or default_story_rules())
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
     inputs = [claims_input(article, story_of[article.id]) for article in articles]
     shared = align(inputs, claims, variants)
@@ -91,6 +86,41 @@ def compare_articles(
         stories=stories,
     )
     return replace(briefing, findings=key_findings(briefing))
+
+
+def _named_articles(
+    analyses: Sequence[ArticleAnalysis], topics: Sequence[Topic], find_topics: bool
+) -> tuple[list[Article], list[Topic], list[Topic]]:
+    """The articles in report order with their labels and the names the outlets share; the
+    topics, with those names (`find_topics`) added; and the names added."""
+    labels = _labels([analysis.article for analysis in analyses])
+    articles = sorted(
+        (replace(a.article, label=labels[a.article.id]) for a in analyses),
+        key=lambda a: (a.outlet == "", a.label.casefold(), a.id),
+    )
+    names = shared_names(articles)
+    known = {topic.name for topic in topics}
+    extra = [t for t in found_topics(names) if find_topics and t.name not in known]
+    return with_topics(keep_shared(articles, names), extra), [*topics, *extra], extra
+
+
+def _chosen(
+    stories: Sequence[Story], articles: Sequence[Article], wanted: Collection[str]
+) -> tuple[tuple[Story, ...], list[Article]]:
+    """The stories `wanted` (all when none is) and their articles; an id the corpus does not
+    have is a one-line error naming the ids it does."""
+    if not wanted:
+        return tuple(stories), list(articles)
+    unknown = sorted(set(wanted) - {story.id for story in stories})
+    if unknown:
+        have = f"{stories[0].id} to {stories[-1].id}" if len(stories) > 1 else stories[0].id
+        raise FramingError(
+            f"no story {', '.join(unknown)} in this corpus (it has {have})",
+            fix="list the stories with `framing stories BRIEFING.json`",
+        )
+    kept = tuple(story for story in stories if story.id in wanted)
+    members = {article_id for story in kept for article_id in story.article_ids}
+    return kept, [article for article in articles if article.id in members]
 
 
 def _labels(articles: Sequence[Article]) -> dict[str, str]:
