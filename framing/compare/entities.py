@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from framing.models import ActorProfile, Article, SentenceTopics, Topic
@@ -96,22 +96,30 @@ def _corpus_names(names: Sequence[str]) -> dict[str, str]:
     by_key: dict[str, str] = {}
     for name in sorted(written, key=lambda n: (-written[n], -len(n), n)):
         by_key.setdefault(_person_key(name), name)
-    full = sorted({n for n in by_key.values() if " " in n})
+    surnames, acronyms = _short_forms(n for n in by_key.values() if " " in n)
     result = {}
-    for name in names:
+    for name in written:
         corpus = by_key[_person_key(name)]
         if " " not in corpus:
-            longer = [n for n in full if _stands_for(corpus, n)]
-            corpus = longer[0] if len(longer) == 1 else corpus
+            key = _key(corpus)
+            longer = surnames.get(key, set()) | acronyms.get(key.replace(".", ""), set())
+            corpus = longer.pop() if len(longer) == 1 else corpus
         result[name] = corpus
     return result
 
 
-def _stands_for(short: str, full: str) -> bool:
-    """Whether a one-word name is the full name's surname or acronym ("NRA", "N.R.A.")."""
-    words = _key(full).split()
-    initials = "".join(w[0] for w in words if w not in ("of", "for", "and", "the"))
-    return words[-1] == _key(short) or initials == _key(short).replace(".", "")
+def _short_forms(full_names: Iterable[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The full names by surname ("moore" -> "Roy Moore") and by acronym ("nra" -> "National
+    Rifle Association"; "N.R.A." is read as "nra"): looked up once per name, where scanning
+    every full name for every name grew with the square of the corpus."""
+    surnames: dict[str, set[str]] = {}
+    acronyms: dict[str, set[str]] = {}
+    for full in full_names:
+        words = _key(full).split()
+        initials = "".join(w[0] for w in words if w not in ("of", "for", "and", "the"))
+        surnames.setdefault(words[-1], set()).add(full)
+        acronyms.setdefault(initials, set()).add(full)
+    return surnames, acronyms
 
 
 def _person_key(name: str) -> str:
