@@ -4,15 +4,20 @@ front a day later) and on the seeds."""
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from conftest import DATA
 
+from framing.analyse.topics import default_topics
 from framing.compare.claim_settings import default_settings
 from framing.compare.stories import default_story_rules, find_stories
 from framing.models import Article, ArticleAnalysis, Story
-from framing.pipeline import analyse_file
+from framing.pipeline import analyse_file, build_briefing
+from framing.serialise import to_json
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +82,27 @@ def test_a_corpus_of_one_article_is_one_story(analyses: list[ArticleAnalysis]) -
     assert (
         story.article_ids == ("wire",) and story.title == "Ukraine reopens Black Sea grain corridor"
     )
+
+
+GOLD = Path(__file__).parent / "gold" / "claims-stories.json"
+
+
+def test_the_claims_briefing_s_stories_match_the_golden_file() -> None:
+    """The stories of the claims fixture and the story of everything compared within one, as
+    the Briefing JSON writes them (accept a reviewed change with FRAMING_UPDATE_GOLD=1)."""
+    data = json.loads(to_json(build_briefing([DATA / "claims"], default_topics())))
+    actual = json.dumps(
+        {
+            "stories": data["stories"],
+            "alignments": [
+                [a["story"], [m["outlet"] for m in a["members"]]] for a in data["alignments"]
+            ],
+            "omissions": [[o["story"], o["outlet"], o["carried_by"]] for o in data["omissions"]],
+            "exclusives": [[e["story"], e["outlet"]] for e in data["exclusives"]],
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
+    if os.environ.get("FRAMING_UPDATE_GOLD") == "1":
+        GOLD.write_text(actual + "\n", encoding="utf-8")
+    assert actual + "\n" == GOLD.read_text(encoding="utf-8")
