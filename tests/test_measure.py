@@ -136,6 +136,7 @@ def test_briefing_records_the_lexicons(seeds_briefing: Briefing) -> None:
         "loaded",
         "align",
         "variants",
+        "stories",
     ]
 
 
