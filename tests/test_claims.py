@@ -65,8 +65,10 @@ def test_a_report_of_another_event_is_never_compared(claims_json: dict[str, Any]
 def test_report_sets_the_claims_side_by_side_with_differences_marked(
     claims_json: dict[str, Any],
 ) -> None:
+    """Two events: the corridor's claims are shown in its story's section, side by side."""
     soup = BeautifulSoup(render_html(claims_json), "html.parser")
-    section = soup.select_one("section#claims")
+    assert soup.select_one("section#claims") is None  # no claim groups across stories
+    section = soup.select_one("section.story#story-001")
     assert isinstance(section, Tag)
     claim = section.select_one("div.claim")
     assert isinstance(claim, Tag)
@@ -123,3 +125,14 @@ def test_a_clause_claim_shows_the_rest_of_its_sentence_in_grey(seeds_html: str) 
     assert context  # the seeds hold claims that are one clause of a longer sentence
     cell = context[0].parent
     assert isinstance(cell, Tag) and len(cell.get_text()) > len(context[0].get_text())
+
+
+def test_findings_compare_the_reports_of_one_story(claims_json: dict[str, Any]) -> None:
+    """Each key finding names its story and cites only that story's articles: The Weekly's
+    front-line visit is never set against the corridor reports."""
+    corridor = next(s for s in claims_json["stories"] if len(s["outlets"]) == 3)
+    assert claims_json["findings"]
+    for finding in claims_json["findings"]:
+        assert finding["text"].startswith(f"In “{corridor['title']}” ({corridor['id']}): ")
+        assert {e["article_id"] for e in finding["evidence"]} <= set(corridor["article_ids"])
+        assert "The Weekly" not in finding["text"]

@@ -267,7 +267,8 @@ def test_method_states_the_measured_validity_and_lexicon_versions(seeds_html: st
     assert "trafilatura" in text and "not used for tuning" in text
     lexicons = [tr.th.get_text(strip=True) for tr in method.select("table.lexicons tbody tr")]
     assert lexicons == [
-        "frames", "actors", "entities", "sourcing", "stance", "loaded", "align", "variants"
+        "frames", "actors", "entities", "sourcing", "stance", "loaded", "align", "variants",
+        "stories",
     ]  # fmt: skip
 
 
@@ -338,3 +339,23 @@ def test_evidence_appendix_is_for_print(seeds_html: str, seeds_json: dict[str, A
 def test_a_small_corpus_shows_every_article(seeds_html: str) -> None:
     soup = _soup(seeds_html)
     assert not soup.select("p.hidden-articles")
+
+
+def test_every_table_sits_in_its_own_scroll_box(seeds_html: str) -> None:
+    """A table wider than the screen scrolls inside its box, never the page: each one is the
+    only child of a `.table-wrap`, which scrolls sideways on screen."""
+    soup = _soup(seeds_html)
+    tables = soup.find_all("table")
+    assert len(tables) > 20
+    for table in tables:
+        wrap = table.parent
+        assert isinstance(wrap, Tag) and "table-wrap" in wrap.get("class", []), table.get("class")
+        assert wrap.find_all("table", recursive=False) == [table]
+    css = soup.style.get_text() if soup.style else ""
+    assert re.search(r"@media screen \{ \.table-wrap \{[^}]*overflow-x: auto", css)
+
+
+def test_context_version_is_1_3() -> None:
+    from framing.report.context import CONTEXT_VERSION
+
+    assert CONTEXT_VERSION == "1.3"

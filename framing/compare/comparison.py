@@ -27,6 +27,7 @@ from framing.models import (
     Briefing,
     DuplicateArticle,
     Excluded,
+    Finding,
     Framing,
     KeyPassage,
     LexiconInfo,
@@ -85,7 +86,47 @@ def compare_articles(
         exclusives=shared.exclusives,
         stories=stories,
     )
-    return replace(briefing, findings=key_findings(briefing))
+    return replace(briefing, findings=_findings(briefing))
+
+
+STORIES_WITH_FINDINGS = 3
+FINDINGS_PER_STORY = 3
+
+
+def _findings(briefing: Briefing) -> tuple[Finding, ...]:
+    """The key findings: of the whole briefing when it is one story; else of each of the
+    stories most outlets carry, within that story alone (a finding that set one event's
+    reports against another's would compare coverage of different news), each naming it."""
+    if len(briefing.stories) <= 1:
+        return key_findings(briefing)
+    shared = [story for story in briefing.stories if len(story.outlets) >= SHARED_MIN_OUTLETS]
+    return tuple(
+        replace(finding, text=f"In “{story.title}” ({story.id}): {finding.text}")
+        for story in shared[:STORIES_WITH_FINDINGS]
+        for finding in key_findings(_within(briefing, story), FINDINGS_PER_STORY)
+    )
+
+
+def _within(briefing: Briefing, story: Story) -> Briefing:
+    """The briefing of one story's articles: its topics' coverage and its claims only."""
+    ids = set(story.article_ids)
+    articles = tuple(a for a in briefing.articles if a.id in ids)
+    labels = {a.id: a.label for a in articles}
+    topics = []
+    for topic in briefing.topics:
+        coverage = tuple(c for c in topic.articles if c.article_id in ids)
+        outlets = tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
+        shared = len(outlets) >= SHARED_MIN_OUTLETS
+        topics.append(replace(topic, articles=coverage, outlets=outlets, shared=shared))
+    return replace(
+        briefing,
+        articles=articles,
+        topics=tuple(topics),
+        alignments=tuple(a for a in briefing.alignments if a.story == story.id),
+        omissions=tuple(o for o in briefing.omissions if o.story == story.id),
+        exclusives=tuple(e for e in briefing.exclusives if e.story == story.id),
+        stories=(story,),
+    )
 
 
 def _named_articles(

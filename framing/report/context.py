@@ -3,8 +3,8 @@
 Templates only read this context (documented in docs/briefing.md); they never compute.
 It is built from the JSON, not from the dataclasses, so `framing render briefing.json`
 gives the same report as `framing brief`. The profile, topic and claim sections are built in
-the `context_*` modules beside this one (the method's accuracy rows in `context_validity`);
-this one joins them.
+the `context_*` modules beside this one (the method's accuracy rows in `context_validity`,
+the story index and sections of a many-story corpus in `context_stories`); this one joins them.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from framing.report.context_claims import (
 )
 from framing.report.context_profiles import Json, framing_profile, label_table, sentence_index
 from framing.report.context_sources import who_is_quoted
+from framing.report.context_stories import corpus_context, stories_context
 from framing.report.context_topics import coverage_matrix, topic_section
 from framing.report.context_validity import validity
 
-CONTEXT_VERSION = "1.2"
+CONTEXT_VERSION = "1.3"
 """The template context's version (docs/templates.md): new keys bump the minor number;
 renaming or removing a key, or changing its meaning, bumps the major one."""
 
@@ -36,6 +37,7 @@ def report_context(briefing: Json) -> Json:
     shown = _shown_articles(articles, topics)
     profiles = [framing_profile(a["framing"], a, indexes[a["id"]]) for a in shown]
     outlets = sorted({a["label"] for a in articles}, key=str.casefold)
+    stories = stories_context(briefing)
     return {
         "context_version": CONTEXT_VERSION,
         "title": briefing["title"],
@@ -68,6 +70,8 @@ def report_context(briefing: Json) -> Json:
         "lead_claims": lead_claims(briefing, articles),
         "exclusives": exclusive_claims(briefing["exclusives"], shown),
         "who_is_quoted": who_is_quoted(articles),
+        "stories": stories,
+        "corpus": corpus_context(briefing, stories["columns"]),
     }
 
 

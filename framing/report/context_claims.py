@@ -46,18 +46,10 @@ def shared_claims(briefing: Json, articles: list[Json]) -> list[Json]:
                 "topic": topic or "Other claims",
                 "anchor": "claims-" + (anchor(topic) if topic else "other"),
                 "count": len(ranked),
-                "alignments": [_alignment(a, by_id) for a in strong[:CLAIMS_SHOWN]],
-                "related": [_alignment(a, by_id) for a in related[:CLAIMS_SHOWN]],
+                "alignments": [claim_row(a, by_id) for a in strong[:CLAIMS_SHOWN]],
+                "related": [claim_row(a, by_id) for a in related[:CLAIMS_SHOWN]],
                 "more": max(0, len(strong) - CLAIMS_SHOWN) + max(0, len(related) - CLAIMS_SHOWN),
-                "omissions": [
-                    {
-                        "label": o["outlet"],
-                        "claim": o["claim"]["text"],
-                        "claim_label": o["claim"]["outlet"],
-                        "carried_by": o["carried_by"],
-                    }
-                    for o in omissions.get(topic, [])
-                ],
+                "omissions": [omission_row(o) for o in omissions.get(topic, [])],
             }
         )
     return sections
@@ -68,10 +60,20 @@ def lead_claims(briefing: Json, articles: list[Json]) -> list[Json]:
     list, which puts the claims most outlets carry first, each with who left it out."""
     by_id = {a["id"]: a for a in articles}
     strong = [a for a in briefing["alignments"] if a["kind"] != "related"]
-    return [_alignment(a, by_id) for a in strong[:LEAD_SHOWN]]
+    return [claim_row(a, by_id) for a in strong[:LEAD_SHOWN]]
 
 
-def _alignment(alignment: Json, articles: Json) -> Json:
+def omission_row(omission: Json) -> Json:
+    """One omission as the report lists it: who leaves out whose claim, who carries it."""
+    return {
+        "label": omission["outlet"],
+        "claim": omission["claim"]["text"],
+        "claim_label": omission["claim"]["outlet"],
+        "carried_by": omission["carried_by"],
+    }
+
+
+def claim_row(alignment: Json, articles: Json) -> Json:
     """One shared claim: each member's claim cut into runs, the words that differ from the
     first member marked (the first member's marks are against the second), how the wordings
     differ, and, for three or more outlets, the variant table."""
