@@ -159,6 +159,7 @@ def _section(story: Json, anchor: str, found: dict[str, list[Json]], by_id: Json
         "article_count": len(articles),
         "claims": [claim_row(a, by_id) for a in strong[:STORY_CLAIMS]],
         "claim_count": len(alignments),
+        "more_claims": len(alignments) - min(len(strong), STORY_CLAIMS),
         "omissions": [omission_row(o) for o in omissions[:STORY_OMISSIONS]],
         "omission_count": len(omissions),
         "exclusives": [
@@ -227,7 +228,7 @@ def _topic_rows(topics: list[Json], own: dict[str, list[Json]]) -> list[Json]:
         cells = [
             _share(sum(a["id"] in mentioning for a in mine), len(mine)) for mine in own.values()
         ]
-        rows.append({"topic": topic["name"], "shared": topic["shared"], "cells": cells})
+        rows.append({"label": topic["name"], "shared": topic["shared"], "cells": cells})
     return rows
 
 
