@@ -148,7 +148,9 @@ def _all_pairs(subset: Sequence[ArticleAnalysis]) -> float:
     articles = sorted((_labelled(a.article, False) for a in subset), key=lambda a: a.id)
     words = {a.article.id: a.sentence_words for a in subset}
     reader, rules = default_settings().reader, stories.default_story_rules()
-    profiles = stories._profiles(articles, words, reader, rules)
+    counts = {a.id: stories._counts(a, words[a.id], reader, rules.title_weight) for a in articles}
+    frequency = Counter(word for bag in counts.values() for word in bag)
+    profiles = stories._profiles(counts, frequency, rules.background)
     for a, b in itertools.combinations(sorted(profiles), 2):
         stories._cosine(profiles[a], profiles[b])
     return time.process_time() - cpu

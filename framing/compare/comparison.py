@@ -5,7 +5,7 @@ key passages (idf over the corpus), the shared claims, and the key findings."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from framing import __version__
@@ -115,7 +115,7 @@ def _within(briefing: Briefing, story: Story) -> Briefing:
     topics = []
     for topic in briefing.topics:
         coverage = tuple(c for c in topic.articles if c.article_id in ids)
-        outlets = tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
+        outlets = _outlets(coverage, labels)
         shared = len(outlets) >= SHARED_MIN_OUTLETS
         topics.append(replace(topic, articles=coverage, outlets=outlets, shared=shared))
     return replace(
@@ -217,8 +217,7 @@ def _topic_report(
             coverage.append(
                 TopicCoverage(article.id, tuple(hits), round(share, 4), first, framing, key)
             )
-    labels = {a.id: a.label for a in articles}
-    outlets = tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
+    outlets = _outlets(coverage, {a.id: a.label for a in articles})
     return TopicReport(
         name=topic.name,
         aliases=topic.aliases,
@@ -226,6 +225,11 @@ def _topic_report(
         outlets=outlets,
         articles=tuple(coverage),
     )
+
+
+def _outlets(coverage: Sequence[TopicCoverage], labels: Mapping[str, str]) -> tuple[str, ...]:
+    """The outlets of the articles covering a topic, by name."""
+    return tuple(sorted({labels[c.article_id] for c in coverage}, key=str.casefold))
 
 
 def _by_reach(reports: Sequence[TopicReport]) -> tuple[TopicReport, ...]:

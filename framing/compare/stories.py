@@ -83,9 +83,11 @@ def find_stories(
     """The stories of `articles` (in report order; `words[id]` are the content words of each
     of its sentences), most outlets first; every article in exactly one."""
     ordered = sorted(articles, key=lambda a: a.id)
-    profiles = _profiles(ordered, words, reader, rules)
+    counts = {a.id: _counts(a, words[a.id], reader, rules.title_weight) for a in ordered}
+    frequency = Counter(word for bag in counts.values() for word in bag)
+    profiles = _profiles(counts, frequency, rules.background)
     days = {a.id: _day(a.date) for a in ordered}
-    links = _links(profiles, days, rules)
+    links = _links(profiles, frequency, days, rules)
     groups = _groups([a.id for a in ordered], links, days, rules)
     position = {a.id: n for n, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
@@ -99,15 +101,11 @@ def find_stories(
 
 
 def _profiles(
-    articles: Sequence[Article],
-    words: Mapping[str, Sequence[frozenset[str]]],
-    reader: WordReader,
-    rules: StoryRules,
+    counts: Mapping[str, Counter[str]], frequency: Counter[str], background: int
 ) -> dict[str, Profile]:
-    """Each article's tf-idf vector (sublinear term counts), of unit length."""
-    counts = {a.id: _counts(a, words[a.id], reader, rules.title_weight) for a in articles}
-    frequency = Counter(word for bag in counts.values() for word in bag)
-    total = len(articles) + rules.background
+    """Each article's tf-idf vector (sublinear term counts), of unit length; `frequency`:
+    in how many articles each word is."""
+    total = len(counts) + background
     profiles = {}
     for article_id, bag in counts.items():
         weights = {w: (1 + math.log(n)) * math.log(total / frequency[w]) for w, n in bag.items()}
@@ -131,10 +129,12 @@ def _counts(
 
 
 def _links(
-    profiles: Mapping[str, Profile], days: Mapping[str, date | None], rules: StoryRules
+    profiles: Mapping[str, Profile],
+    frequency: Counter[str],
+    days: Mapping[str, date | None],
+    rules: StoryRules,
 ) -> dict[Pair, float]:
     """Cosine of the candidate pairs (sharing an indexed word, dates close enough), id-ordered."""
-    frequency = Counter(word for profile in profiles.values() for word in profile)
     common = max(rules.common_floor, rules.common_share * len(profiles))
     postings: dict[str, list[str]] = defaultdict(list)
     for article_id, profile in profiles.items():
