@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 brief: $(VENV)/.installed
 	$(BIN)/framing brief seeds/ -o reports/
 
-## Install with the dev extra, lint, type-check and run the tests
+## Install with the dev and dask extras, lint, type-check and run the tests
 test: $(VENV)/.installed
 	$(BIN)/ruff check framing tests benchmarks
 	$(BIN)/mypy framing
@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 	./.ci/system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $@
 
 ## The Debian libraries WeasyPrint needs (Pango, HarfBuzz subset, a font); a no-op if present

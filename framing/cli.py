@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 import webbrowser
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,11 +22,14 @@ from framing.analyse.agreement import (
 from framing.analyse.agreement import check as check_rows
 from framing.analyse.measure import Measures
 from framing.analyse.topics import default_topics, load_topics, merge_topics, parse_topic_option
+from framing.cli_cache import cache
 from framing.cli_options import (
     COLUMNS_HELP,
     FramingCommand,
     ProgressBar,
+    RunSummary,
     analysis_options,
+    chosen_cache,
     lexicon_dir_option,
     template_dir_option,
     template_options,
@@ -35,7 +39,7 @@ from framing.ingest.labelled import read_labelled
 from framing.lexicon import load_lexicons
 from framing.models import Briefing, Topic
 from framing.outputs import write_atomically
-from framing.pipeline import build_briefing
+from framing.pipeline import Execution, build_briefing
 from framing.report.catalog import ReportTemplate, available, find_template, init_template
 from framing.serialise import load_briefing_json, to_json
 
@@ -64,9 +68,10 @@ def cli() -> None:
 )
 def analyze(output: Path, **analysis: Any) -> None:
     """Analyse articles and write the Briefing JSON (the input of `framing render`)."""
-    briefing = _analyse(**analysis)
+    briefing, summary = _analyse(**analysis)
     write_atomically({output: to_json(briefing).encode()})
     _report([output], analysis["quiet"])
+    summary.print()
     _fail_on_excluded(briefing)
 
 
@@ -167,13 +172,15 @@ def brief(
     """Analyse articles and write the HTML report, the PDF briefing and the JSON (or what
     the chosen template makes: briefing.md for a Markdown one)."""
     chosen = _template_in_use(template, template_dir, analysis["quiet"])  # fail fast
-    briefing = _analyse(**analysis)
+    briefing, summary = _analyse(**analysis)
     data = to_json(briefing)
     paths = {fmt: output_dir / f"briefing.{fmt}" for fmt in chosen.formats}
+    summary.stage("Rendering")
     outputs = _rendered(json.loads(data), chosen, paths)
     outputs[output_dir / "briefing.json"] = data.encode()
     write_atomically(outputs)
     _report(list(outputs), analysis["quiet"])
+    summary.print()
     if open_browser and "html" in paths:
         webbrowser.open((output_dir / "briefing.html").resolve().as_uri())
     _fail_on_excluded(briefing)
@@ -342,7 +349,7 @@ def _sample_briefing(path: Path | None) -> dict[str, Any]:
         if candidate is not None and candidate.is_file():
             return load_briefing_json(candidate)
     if Path("seeds").is_dir():
-        seeds = _analyse(
+        seeds, _ = _analyse(
             sources=[Path("seeds")],
             topics_file=None,
             topic_options=(),
@@ -374,20 +381,28 @@ def _analyse(
     lexicon_dir: Path | None,
     story_ids: Sequence[str],
     quiet: bool,
-) -> Briefing:
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    no_cache: bool = True,
+    dask_address: str = "",
+) -> tuple[Briefing, RunSummary]:
+    """The Briefing of `sources`, and the run's closing line for the command to print last."""
+    started = time.monotonic()
     topics: tuple[Topic, ...] = load_topics(topics_file) if topics_file else default_topics()
     topics = merge_topics(topics, [parse_topic_option(option) for option in topic_options])
     bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    execution = Execution(jobs, chosen_cache(cache_dir, no_cache), dask_address)
     try:
         briefing = build_briefing(
             sources,
             topics,
             title,
             _columns(columns),
-            bar.update,
+            bar,
             load_lexicons(lexicon_dir),
             find_topics=topics_file is None,
             stories=story_ids,
+            execution=execution,
         )
     finally:
         bar.close()
@@ -397,7 +412,8 @@ def _analyse(
         raise FramingError(
             "no usable article", ", ".join(map(str, sources)), "see the messages above"
         )
-    return briefing
+    cached = execution.cache.hits if execution.cache else 0
+    return briefing, RunSummary.of(briefing, cached, started, quiet)
 
 
 def _report(paths: Sequence[Path], quiet: bool) -> None:
@@ -414,6 +430,9 @@ def _fail_on_excluded(briefing: Briefing) -> None:
             f"{count} input{'s' if count > 1 else ''} skipped; the report covers the rest",
             fix="fix or remove what is listed above and run again",
         )
+
+
+cli.add_command(cache)
 
 
 def main() -> None:

@@ -1,14 +1,18 @@
 """The pipeline, stage by stage: ingest (files → clean documents) → analyse (each article on
-its own: `analyse_article`, a pure function, so the map below can later run in processes or on
-a cluster) → compare (across articles and outlets) → the `Briefing`."""
+its own: `analyse_article`, a pure function, mapped here, in worker processes or on a Dask
+cluster, with a cache of earlier results) → compare (across articles and outlets) → the
+`Briefing`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from framing.analyse.article import AnalysisSettings, analyse_article, analysis_settings
 from framing.analyse.topics import default_topics
+from framing.cache import AnalysisCache, article_key, settings_digest
 from framing.compare.claim_settings import Settings, parse_settings
 from framing.compare.comparison import compare_articles
 from framing.compare.stories import parse_story_rules
@@ -18,7 +22,27 @@ from framing.ingest.corpus import load_corpus
 from framing.ingest.documents import usable_documents
 from framing.ingest.records import DEFAULT_COLUMNS
 from framing.lexicon import Lexicon, load_lexicons
-from framing.models import ArticleAnalysis, Briefing, Topic
+from framing.models import ArticleAnalysis, Briefing, Excluded, Topic
+from framing.workers import Done, Failed, Item, Outcome, analyse_in_pool, analyse_in_process
+
+
+@dataclass(frozen=True)
+class Execution:
+    """How the per-article analysis runs: `jobs` worker processes (1: in this process), a
+    `cache` of earlier results, or a Dask scheduler's `dask` address ("local": a cluster of
+    `jobs` workers started here). The Briefing is the same bytes whichever is chosen."""
+
+    jobs: int = 1
+    cache: AnalysisCache | None = None
+    dask: str = ""
+
+
+class Progress(Protocol):
+    """What a long run reports: each stage as it starts, and each article analysed."""
+
+    def stage(self, name: str, total: int = 0) -> None: ...
+
+    def advance(self) -> None: ...
 
 
 def build_briefing(
@@ -26,31 +50,36 @@ def build_briefing(
     topics: Sequence[Topic],
     title: str = "",
     columns: Mapping[str, str] = DEFAULT_COLUMNS,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     lexicons: Mapping[str, Lexicon] | None = None,
     find_topics: bool = True,
     stories: Collection[str] = (),
+    execution: Execution = Execution(),
 ) -> Briefing:
     """Analyse every article under `paths`: load → clean → analyse each article on its own →
-    compare. Unusable inputs are listed in `excluded`, repeated articles in `duplicates` (each
-    counted once, as its first copy). `progress(done, total)` is called after each article is
-    analysed, for long runs. `lexicons` default to the built-in ones (`load_lexicons()`);
-    `find_topics`: the names the outlets share become topics too (off when topics are fixed).
-    `stories`: ids of the stories to brief (all when none); they are found in the whole corpus."""
+    compare. Unusable inputs are listed in `excluded` (an article whose analysis failed too),
+    repeated articles in `duplicates` (each counted once, as its first copy). `progress` hears
+    of each stage and article, for long runs. `lexicons` default to the built-in ones
+    (`load_lexicons()`); `find_topics`: the names the outlets share become topics too (off when
+    topics are fixed). `stories`: ids of the stories to brief (all when none); they are found
+    in the whole corpus. `execution`: workers, cache or cluster for the analysis."""
     lexicons = lexicons if lexicons is not None else load_lexicons()
+    progress = progress or _Silent()
     settings, claims = _settings(topics, lexicons)
+    progress.stage("Reading")
     usable = usable_documents(load_corpus(paths, columns))
-    analyses = []
-    for done, (source, document) in enumerate(usable.kept, start=1):
-        analyses.append(analyse_article(source, document, settings))
-        if progress is not None:
-            progress(done, len(usable.kept))
+    progress.stage("Analysing", len(usable.kept))
+    digest = settings_digest(topics, lexicons) if execution.cache else ""
+    outcomes = _analysed(usable.kept, settings, execution, digest, progress.advance)
+    analyses = [outcome for outcome in outcomes if isinstance(outcome, ArticleAnalysis)]
+    failed = [Excluded(o.path, o.reason) for o in outcomes if isinstance(o, Failed)]
+    progress.stage("Comparing", len(analyses))
     return compare_articles(
         analyses,
         topics,
         settings.measures,
         claims,
-        excluded=usable.excluded,
+        excluded=(*usable.excluded, *failed),
         duplicates=usable.duplicates,
         lexicons=[lexicon.info for lexicon in lexicons.values()],
         title=title,
@@ -76,6 +105,60 @@ def analyse_file(
     settings, _ = _settings(topics or default_topics(), lexicons or load_lexicons())
     source, document = usable.kept[0]
     return analyse_article(source, document, settings)
+
+
+def _analysed(
+    items: Sequence[Item],
+    settings: AnalysisSettings,
+    execution: Execution,
+    digest: str,
+    done: Done,
+) -> list[Outcome]:
+    """Each article's outcome in input order: from the cache where it holds one, the rest
+    analysed as `execution` says (and then kept in the cache)."""
+    cache = execution.cache
+    keys = [article_key(digest, *item) for item in items] if cache else []
+    stored = [cache.get(key) for key in keys] if cache else [None] * len(items)
+    for _ in range(len(items) - stored.count(None)):
+        done()
+    missing = [index for index, found in enumerate(stored) if found is None]
+    fresh = iter(_run([items[index] for index in missing], settings, execution, done))
+    outcomes = [found if found is not None else next(fresh) for found in stored]
+    if cache is not None:
+        for index in missing:
+            _keep(cache, keys[index], outcomes[index])
+    return outcomes
+
+
+def _keep(cache: AnalysisCache, key: str, outcome: Outcome) -> None:
+    """Cache an analysis; a failure is not kept, so a fixed bug needs no cache clearing."""
+    if isinstance(outcome, ArticleAnalysis):
+        cache.put(key, outcome)
+
+
+def _run(
+    items: Sequence[Item], settings: AnalysisSettings, execution: Execution, done: Done
+) -> list[Outcome]:
+    """The articles analysed where `execution` says: one process when there is no more than
+    one job (or article) to share, else a pool or a Dask cluster."""
+    if execution.dask:
+        from framing.cluster import analyse_on_dask
+
+        return analyse_on_dask(items, settings, execution.dask, execution.jobs, done)
+    jobs = min(execution.jobs, len(items))
+    if jobs <= 1:
+        return analyse_in_process(items, settings, done)
+    return analyse_in_pool(items, settings, jobs, done)
+
+
+class _Silent:
+    """The progress of a run nobody watches."""
+
+    def stage(self, name: str, total: int = 0) -> None:
+        """Nothing to show."""
+
+    def advance(self) -> None:
+        """Nothing to show."""
 
 
 def _settings(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,14 @@ from framing.serialise import to_json
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Commands run by the tests cache their analyses here, never in the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["FRAMING_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -203,10 +203,13 @@ def test_progress_bar_only_for_long_runs_on_a_terminal() -> None:
         ProgressBar(enabled=True),
         ProgressBar(enabled=True),
     )
-    quiet.update(1, 1000)
-    short.update(1, 10)
-    long.update(1, 1000)
+    quiet.stage("Analysing", 1000)
+    short.stage("Analysing", 10)
+    long.stage("Analysing", 1000)
+    for bar in (quiet, short, long):
+        bar.advance()
     assert quiet.bar is None and short.bar is None and long.bar is not None
+    assert long.bar.pos == 1
     long.close()
 
 
