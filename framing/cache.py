@@ -1,12 +1,12 @@
-"""Per-article analyses kept on disk, so that a re-run analyses only what changed.
+"""Per-article analyses kept on disk, so that a re-run cleans and analyses only what changed.
 
-An entry is keyed by a digest of everything an article's analysis depends on: the source as
-read, the cleaned document, and the run's `settings_digest` (topics, lexicons, the analysis
-code and the versions of the libraries it calls). Changing a title or a template changes none
-of these, so it re-analyses nothing; editing one article re-analyses that one.
+An entry (the cleaned document and its analysis) is keyed by a digest of everything they depend
+on: the source as read, and the run's `settings_digest` (topics, lexicons, the code that cleans
+and analyses, and the versions of the libraries it calls). Changing a title or a template
+changes none of these, so it re-analyses nothing; editing one article re-analyses that one.
 
-Entries are pickles (an order of magnitude faster to load than the JSON form), each sealed
-with an HMAC under a key kept in the cache folder (mode 0600): an entry that does not verify —
+Entries are pickles (an order of magnitude faster to load than the JSON form), each sealed with
+an HMAC under a key kept in the cache folder (mode 0600): an entry that does not verify —
 corrupt, truncated, from another key or planted by someone else — is never unpickled, only
 ignored and rewritten. Every write goes to a temporary file renamed into place, so two runs at
 once never see half an entry.
@@ -30,7 +30,8 @@ from typing import Any
 
 from framing import __version__
 from framing.lexicon import Lexicon
-from framing.models import ArticleAnalysis, Document, Source, Topic
+from framing.models import Source, Topic
+from framing.workers import Prepared
 
 MAGIC = b"framing-analysis-1\n"
 """The first bytes of every entry: a file without them is not ours."""
@@ -39,9 +40,8 @@ KEY_FILE = "hmac.key"
 LIBRARIES = ("pysbd", "textstat", "vaderSentiment", "lemminflect", "py3langid", "pyphen")
 """Libraries whose answers are part of an analysis: a new version may change them."""
 CODE = Path(__file__).resolve().parent
-ANALYSIS_CODE = ("analyse", "models.py", "lexicon.py")
-"""The package's code an article's analysis runs (the ingest stage is covered by the cleaned
-document being part of the key)."""
+ANALYSIS_CODE = ("ingest", "analyse", "models.py", "lexicon.py", "workers.py")
+"""The package's code that cleans and analyses an article."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class AnalysisCache:
         self.hits = 0
         self._key: bytes | None = None
 
-    def get(self, key: str) -> ArticleAnalysis | None:
+    def get(self, key: str) -> Prepared | None:
         """The analysis stored under `key`, or None when absent, corrupt or foreign."""
         try:
             data = self._path(key).read_bytes()
@@ -75,9 +75,9 @@ class AnalysisCache:
         except Exception:  # a sealed entry our code cannot load: treat it as absent
             return None
         self.hits += 1
-        return analysis if isinstance(analysis, ArticleAnalysis) else None
+        return analysis if isinstance(analysis, Prepared) else None
 
-    def put(self, key: str, analysis: ArticleAnalysis) -> None:
+    def put(self, key: str, analysis: Prepared) -> None:
         """Store `analysis` under `key`, atomically; a cache that cannot be written is skipped
         (the run's own results do not depend on it)."""
         payload = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
@@ -127,12 +127,11 @@ class AnalysisCache:
         return self._key
 
 
-def article_key(settings: str, source: Source, document: Document) -> str:
-    """The digest an article's analysis is stored under: the settings, the source as read and
-    the cleaned document (sets in sorted order, so the key is the same in every process)."""
+def article_key(settings: str, source: Source) -> str:
+    """The digest a source's cleaned document and analysis are stored under: the settings and
+    the source as read (sets in sorted order, so the key is the same in every process)."""
     digest = hashlib.sha256(settings.encode())
     digest.update(_canonical(asdict(source)))
-    digest.update(_canonical(asdict(document)))
     return digest.hexdigest()
 
 

@@ -22,8 +22,15 @@ from framing.ingest.corpus import load_corpus
 from framing.ingest.documents import usable_documents
 from framing.ingest.records import DEFAULT_COLUMNS
 from framing.lexicon import Lexicon, load_lexicons
-from framing.models import ArticleAnalysis, Briefing, Excluded, Topic
-from framing.workers import Done, Failed, Item, Outcome, analyse_in_pool, analyse_in_process
+from framing.models import ArticleAnalysis, Briefing, Corpus, Excluded, Source, Topic
+from framing.workers import (
+    Done,
+    Failed,
+    Outcome,
+    Prepared,
+    analyse_in_pool,
+    analyse_in_process,
+)
 
 
 @dataclass(frozen=True)
@@ -67,12 +74,19 @@ def build_briefing(
     progress = progress or _Silent()
     settings, claims = _settings(topics, lexicons)
     progress.stage("Reading")
-    usable = usable_documents(load_corpus(paths, columns))
-    progress.stage("Analysing", len(usable.kept))
+    corpus = load_corpus(paths, columns)
+    progress.stage("Analysing", len(corpus.sources))
     digest = settings_digest(topics, lexicons) if execution.cache else ""
-    outcomes = _analysed(usable.kept, settings, execution, digest, progress.advance)
-    analyses = [outcome for outcome in outcomes if isinstance(outcome, ArticleAnalysis)]
+    outcomes = _outcomes(corpus.sources, settings, execution, digest, progress.advance)
+    cleaned = [
+        (s, o) for s, o in zip(corpus.sources, outcomes, strict=True) if isinstance(o, Prepared)
+    ]
     failed = [Excluded(o.path, o.reason) for o in outcomes if isinstance(o, Failed)]
+    usable = usable_documents(
+        Corpus(tuple(s for s, _ in cleaned), corpus.excluded), [o.document for _, o in cleaned]
+    )
+    analysis = {id(source): prepared.analysis for source, prepared in cleaned}
+    analyses = [_analysed(analysis[id(source)]) for source, _ in usable.kept]
     progress.stage("Comparing", len(analyses))
     return compare_articles(
         analyses,
@@ -107,22 +121,22 @@ def analyse_file(
     return analyse_article(source, document, settings)
 
 
-def _analysed(
-    items: Sequence[Item],
+def _outcomes(
+    sources: Sequence[Source],
     settings: AnalysisSettings,
     execution: Execution,
     digest: str,
     done: Done,
 ) -> list[Outcome]:
-    """Each article's outcome in input order: from the cache where it holds one, the rest
-    analysed as `execution` says (and then kept in the cache)."""
+    """Each source's outcome in input order: from the cache where it holds one, the rest
+    cleaned and analysed as `execution` says (and then kept in the cache)."""
     cache = execution.cache
-    keys = [article_key(digest, *item) for item in items] if cache else []
-    stored = [cache.get(key) for key in keys] if cache else [None] * len(items)
-    for _ in range(len(items) - stored.count(None)):
+    keys = [article_key(digest, source) for source in sources] if cache else []
+    stored = [cache.get(key) for key in keys] if cache else [None] * len(sources)
+    for _ in range(len(sources) - stored.count(None)):
         done()
     missing = [index for index, found in enumerate(stored) if found is None]
-    fresh = iter(_run([items[index] for index in missing], settings, execution, done))
+    fresh = iter(_run([sources[index] for index in missing], settings, execution, done))
     outcomes = [found if found is not None else next(fresh) for found in stored]
     if cache is not None:
         for index in missing:
@@ -130,25 +144,31 @@ def _analysed(
     return outcomes
 
 
+def _analysed(analysis: ArticleAnalysis | None) -> ArticleAnalysis:
+    """A kept article's analysis: the worker analyses every document long enough to keep."""
+    assert analysis is not None, "an article kept is long enough to have been analysed"
+    return analysis
+
+
 def _keep(cache: AnalysisCache, key: str, outcome: Outcome) -> None:
-    """Cache an analysis; a failure is not kept, so a fixed bug needs no cache clearing."""
-    if isinstance(outcome, ArticleAnalysis):
+    """Cache what a source gave; a failure is not kept, so a fixed bug needs no clearing."""
+    if isinstance(outcome, Prepared):
         cache.put(key, outcome)
 
 
 def _run(
-    items: Sequence[Item], settings: AnalysisSettings, execution: Execution, done: Done
+    sources: Sequence[Source], settings: AnalysisSettings, execution: Execution, done: Done
 ) -> list[Outcome]:
     """The articles analysed where `execution` says: one process when there is no more than
     one job (or article) to share, else a pool or a Dask cluster."""
     if execution.dask:
         from framing.cluster import analyse_on_dask
 
-        return analyse_on_dask(items, settings, execution.dask, execution.jobs, done)
-    jobs = min(execution.jobs, len(items))
+        return analyse_on_dask(sources, settings, execution.dask, execution.jobs, done)
+    jobs = min(execution.jobs, len(sources))
     if jobs <= 1:
-        return analyse_in_process(items, settings, done)
-    return analyse_in_pool(items, settings, jobs, done)
+        return analyse_in_process(sources, settings, done)
+    return analyse_in_pool(sources, settings, jobs, done)
 
 
 class _Silent:

@@ -1,6 +1,6 @@
-"""The per-article analysis mapped over a corpus: in this process, in a pool of worker
-processes, or on a Dask cluster (`framing.cluster`). Whichever runs it, the outcomes come back
-in input order and are the same, since `analyse_article` reads nothing but its arguments.
+"""The per-article work, cleaning and analysis, mapped over a corpus: in this process, in a pool of
+worker processes, or on a Dask cluster (`framing.cluster`). Whichever runs it, the outcomes come
+back in input order and are the same, since `analyse_article` reads nothing but its arguments.
 
 An article whose analysis raises, or kills the process running it, becomes a `Failed` outcome
 with its reason: the rest of the corpus is still analysed. At most two articles per worker are
@@ -18,9 +18,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from framing.analyse.article import AnalysisSettings, analyse_article
+from framing.ingest.clean import clean
+from framing.ingest.documents import long_enough
 from framing.models import ArticleAnalysis, Document, Source
 
-Item = tuple[Source, Document]
 Done = Callable[[], None]
 """Called once per article finished, for the progress bar."""
 IN_FLIGHT_PER_WORKER = 2
@@ -31,6 +32,15 @@ CRASHED = (
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """A source cleaned, and analysed when it holds enough text to be an article (whether it
+    is a repeat of another is for the corpus to say)."""
+
+    document: Document
+    analysis: ArticleAnalysis | None
+
+
+@dataclass(frozen=True)
 class Failed:
     """An article that could not be analysed, and why (listed with the skipped inputs)."""
 
@@ -38,44 +48,45 @@ class Failed:
     reason: str
 
 
-Outcome = ArticleAnalysis | Failed
+Outcome = Prepared | Failed
 
 
-def analyse_one(item: Item, settings: AnalysisSettings) -> Outcome:
-    """One article's analysis, or why it failed: an error in one article ends no run."""
-    source, document = item
+def analyse_one(source: Source, settings: AnalysisSettings) -> Outcome:
+    """One source cleaned and analysed, or why it failed: an error in one ends no run."""
     try:
-        return analyse_article(source, document, settings)
+        document = clean(source)
+        article = long_enough(document)
+        return Prepared(document, analyse_article(source, document, settings) if article else None)
     except Exception as error:  # any bug on any text: report it, analyse the rest
         return Failed(source.path, f"the analysis failed: {type(error).__name__}: {error}")
 
 
 def analyse_in_process(
-    items: Sequence[Item], settings: AnalysisSettings, done: Done
+    sources: Sequence[Source], settings: AnalysisSettings, done: Done
 ) -> list[Outcome]:
     """Each article in turn, here (`--jobs 1`)."""
     outcomes = []
-    for item in items:
-        outcomes.append(analyse_one(item, settings))
+    for source in sources:
+        outcomes.append(analyse_one(source, settings))
         done()
     return outcomes
 
 
 def analyse_in_pool(
-    items: Sequence[Item], settings: AnalysisSettings, jobs: int, done: Done
+    sources: Sequence[Source], settings: AnalysisSettings, jobs: int, done: Done
 ) -> list[Outcome]:
     """Every article across `jobs` worker processes, outcomes in input order."""
     outcomes: dict[int, Outcome] = {}
-    queue = deque(range(len(items)))
+    queue = deque(range(len(sources)))
     while queue:
-        for index in _pool_round(items, queue, settings, jobs, outcomes, done):
-            outcomes[index] = _alone(items[index], settings)
+        for index in _pool_round(sources, queue, settings, jobs, outcomes, done):
+            outcomes[index] = _alone(sources[index], settings)
             done()
-    return [outcomes[index] for index in range(len(items))]
+    return [outcomes[index] for index in range(len(sources))]
 
 
 def _pool_round(
-    items: Sequence[Item],
+    sources: Sequence[Source],
     queue: deque[int],
     settings: AnalysisSettings,
     jobs: int,
@@ -90,7 +101,7 @@ def _pool_round(
             while queue or running:
                 while queue and len(running) < jobs * IN_FLIGHT_PER_WORKER:
                     index = queue.popleft()
-                    running[pool.submit(_analyse_here, items[index])] = index
+                    running[pool.submit(_analyse_here, sources[index])] = index
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     index = running.pop(future)
@@ -105,13 +116,13 @@ def _pool_round(
     return []
 
 
-def _alone(item: Item, settings: AnalysisSettings) -> Outcome:
+def _alone(source: Source, settings: AnalysisSettings) -> Outcome:
     """A suspect article run in a pool of its own: its outcome, or `Failed` if it kills it."""
     with ProcessPoolExecutor(1, initializer=_start_worker, initargs=(settings,)) as pool:
         try:
-            return pool.submit(_analyse_here, item).result()
+            return pool.submit(_analyse_here, source).result()
         except BrokenProcessPool:
-            return Failed(item[0].path, CRASHED)
+            return Failed(source.path, CRASHED)
 
 
 _worker_settings: AnalysisSettings | None = None
@@ -126,6 +137,6 @@ def _start_worker(settings: AnalysisSettings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _analyse_here(item: Item) -> Outcome:
+def _analyse_here(source: Source) -> Outcome:
     assert _worker_settings is not None, "a worker is started with the run's settings"
-    return analyse_one(item, _worker_settings)
+    return analyse_one(source, _worker_settings)

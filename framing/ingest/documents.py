@@ -24,12 +24,16 @@ class UsableDocuments:
     duplicates: tuple[DuplicateArticle, ...]  # repeats, each left out of `kept`
 
 
-def usable_documents(corpus: Corpus) -> UsableDocuments:
-    """Clean every source of `corpus`; keep the articles, each first copy only."""
+def usable_documents(
+    corpus: Corpus, documents: Sequence[Document] | None = None
+) -> UsableDocuments:
+    """Clean every source of `corpus` (or take its `documents`, cleaned elsewhere, one per
+    source in order: a worker process cleans each as it analyses it); keep the articles, each
+    first copy only."""
     excluded = list(corpus.excluded)
     kept: list[tuple[Source, Document]] = []
-    for source in corpus.sources:
-        document = clean(source)
+    cleaned = documents if documents is not None else [clean(s) for s in corpus.sources]
+    for source, document in zip(corpus.sources, cleaned, strict=True):
         words = prose_words(document)
         if words < MIN_WORDS:
             excluded.append(Excluded(document.path, _too_short(words)))
@@ -39,6 +43,11 @@ def usable_documents(corpus: Corpus) -> UsableDocuments:
     repeated = {d.article_id for d in duplicates}
     first_copies = tuple((s, d) for s, d in kept if d.id not in repeated)
     return UsableDocuments(first_copies, tuple(excluded), duplicates)
+
+
+def long_enough(document: Document) -> bool:
+    """Whether `document` has the words of an article, not of a fragment."""
+    return prose_words(document) >= MIN_WORDS
 
 
 def _too_short(words: int) -> str:
