@@ -17,9 +17,10 @@ __version__ = "0.1.0"
 
 from framing.analyse.article import AnalysisSettings, analyse_article, analysis_settings
 from framing.analyse.topics import default_topics, load_topics
+from framing.cache import AnalysisCache
 from framing.errors import FramingError
 from framing.models import Article, ArticleAnalysis, Briefing, Topic
-from framing.pipeline import analyse_file, build_briefing
+from framing.pipeline import Execution, analyse_file, build_briefing
 from framing.report.catalog import ReportTemplate, find_template
 from framing.report.render import render_html, render_pdf
 from framing.serialise import (
@@ -31,10 +32,12 @@ from framing.serialise import (
 )
 
 __all__ = [
+    "AnalysisCache",
     "AnalysisSettings",
     "Article",
     "ArticleAnalysis",
     "Briefing",
+    "Execution",
     "FramingError",
     "ReportTemplate",
     "Topic",

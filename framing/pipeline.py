@@ -22,7 +22,15 @@ from framing.ingest.corpus import load_corpus
 from framing.ingest.documents import usable_documents
 from framing.ingest.records import DEFAULT_COLUMNS
 from framing.lexicon import Lexicon, load_lexicons
-from framing.models import ArticleAnalysis, Briefing, Corpus, Excluded, Source, Topic
+from framing.models import (
+    ArticleAnalysis,
+    Briefing,
+    Corpus,
+    DuplicateArticle,
+    Excluded,
+    Source,
+    Topic,
+)
 from framing.workers import (
     Done,
     Failed,
@@ -74,27 +82,16 @@ def build_briefing(
     progress = progress or _Silent()
     settings, claims = _settings(topics, lexicons)
     progress.stage("Reading")
-    corpus = load_corpus(paths, columns)
-    progress.stage("Analysing", len(corpus.sources))
     digest = settings_digest(topics, lexicons) if execution.cache else ""
-    outcomes = _outcomes(corpus.sources, settings, execution, digest, progress.advance)
-    cleaned = [
-        (s, o) for s, o in zip(corpus.sources, outcomes, strict=True) if isinstance(o, Prepared)
-    ]
-    failed = [Excluded(o.path, o.reason) for o in outcomes if isinstance(o, Failed)]
-    usable = usable_documents(
-        Corpus(tuple(s for s, _ in cleaned), corpus.excluded), [o.document for _, o in cleaned]
-    )
-    analysis = {id(source): prepared.analysis for source, prepared in cleaned}
-    analyses = [_analysed(analysis[id(source)]) for source, _ in usable.kept]
-    progress.stage("Comparing", len(analyses))
+    analysed = _analysed_corpus(load_corpus(paths, columns), settings, execution, digest, progress)
+    progress.stage("Comparing", len(analysed.analyses))
     return compare_articles(
-        analyses,
+        analysed.analyses,
         topics,
         settings.measures,
         claims,
-        excluded=(*usable.excluded, *failed),
-        duplicates=usable.duplicates,
+        excluded=analysed.excluded,
+        duplicates=analysed.duplicates,
         lexicons=[lexicon.info for lexicon in lexicons.values()],
         title=title,
         find_topics=find_topics,
@@ -119,6 +116,38 @@ def analyse_file(
     settings, _ = _settings(topics or default_topics(), lexicons or load_lexicons())
     source, document = usable.kept[0]
     return analyse_article(source, document, settings)
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    """The analysis stage's result: only the analyses go on to the comparison, so each
+    article's source and cleaned document are let go (no body is held twice)."""
+
+    analyses: list[ArticleAnalysis]
+    excluded: tuple[Excluded, ...]
+    duplicates: tuple[DuplicateArticle, ...]
+
+
+def _analysed_corpus(
+    corpus: Corpus,
+    settings: AnalysisSettings,
+    execution: Execution,
+    digest: str,
+    progress: Progress,
+) -> _Analysed:
+    """Every source cleaned and analysed; fragments and repeats set aside."""
+    progress.stage("Analysing", len(corpus.sources))
+    outcomes = _outcomes(corpus.sources, settings, execution, digest, progress.advance)
+    cleaned = [
+        (s, o) for s, o in zip(corpus.sources, outcomes, strict=True) if isinstance(o, Prepared)
+    ]
+    failed = [Excluded(o.path, o.reason) for o in outcomes if isinstance(o, Failed)]
+    usable = usable_documents(
+        Corpus(tuple(s for s, _ in cleaned), corpus.excluded), [o.document for _, o in cleaned]
+    )
+    analysis = {id(source): prepared.analysis for source, prepared in cleaned}
+    analyses = [_analysed(analysis[id(source)]) for source, _ in usable.kept]
+    return _Analysed(analyses, (*usable.excluded, *failed), usable.duplicates)
 
 
 def _outcomes(
