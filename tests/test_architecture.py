@@ -108,8 +108,8 @@ def test_modules_and_classes_fit_in_one_head() -> None:
 def test_every_stage_is_a_package_and_the_top_level_only_joins_them() -> None:
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
     assert top == sorted(
-        ["__init__", "__main__", "cli", "cli_options", "errors", "lexicon", "models", "outputs",
-         "pipeline", "serialise", "shared_claims"]
+        ["__init__", "__main__", "cache", "cli", "cli_cache", "cli_options", "cluster", "errors",
+         "lexicon", "models", "outputs", "pipeline", "serialise", "shared_claims", "workers"]
     )  # fmt: skip
     for stage in STAGES:
         assert (PACKAGE / stage / "__init__.py").is_file()
