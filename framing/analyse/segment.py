@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from functools import cache
 
 import pysbd
+from pysbd.lang.english import English
 
+from framing.analyse.pysbd_english import PROVED_FOR, EnglishProcessor
 from framing.ingest.clean import PARAGRAPH_SEPARATOR
 from framing.ingest.language import SEGMENTER_LANGUAGES
 from framing.models import Document, Sentence
@@ -61,6 +63,15 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=rules, clean=False, char_span=False)
 
 
+def _processed(chunk: str, language: str) -> list[str] | str:
+    """pysbd's sentences of `chunk` (its Processor's, unstripped; "" for an empty chunk): for
+    the English rules, by `EnglishProcessor`, the same sentences with much less work."""
+    segmenter = _segmenter(language)
+    if segmenter.language_module is English and pysbd.__version__ == PROVED_FOR:
+        return EnglishProcessor(chunk, English).process()
+    return segmenter.processor(chunk).process()  # type: ignore[no-any-return]
+
+
 def _spans(text: str, language: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in `text`, whitespace trimmed; a piece that cannot open a
     sentence joins the one before it."""
@@ -91,12 +102,11 @@ def _continues(previous: str, piece: str) -> bool:
 
 def _pieces(text: str, language: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence pysbd finds in `text`, whitespace trimmed."""
-    segmenter = _segmenter(language)
     for chunk_start, chunk in _chunks(text, language):
         position = 0
         # Segmenter.segment() would also locate each sentence with a fresh regex over the whole
         # chunk (40% of the time, quadratic); the processor's sentences suffice, we find() them.
-        for piece in segmenter.processor(chunk).process():
+        for piece in _processed(chunk, language):
             stripped = piece.strip()
             if not stripped:
                 continue
