@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from framing.lexicon import TokenizedSentence
 from framing.models import Match
@@ -115,8 +117,10 @@ COLLECTIVES = _words("axis alliance coalition bloc camp")
 """Heads whose "of" list names members: "the authoritarian axis of Russia, China, Iran"."""
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word as the label patterns read it. A named tuple rather than a frozen dataclass:
+    an article has tens of thousands of words, and a tuple is built several times faster."""
+
     text: str
     lower: str
     start: int
@@ -157,14 +161,36 @@ class SentenceWords:
     words: tuple[Word, ...]
 
     def gap(self, i: int) -> str:
-        """The text before word `i` (after the previous word); `len(words)`: the tail."""
-        before = self.words[i - 1].end if i > 0 else 0
-        after = self.words[i].start if i < len(self.words) else len(self.text)
-        return self.text[before:after]
+        """The text before word `i` (after the previous word), `i` from 0 to `len(words)`
+        (the tail)."""
+        return self._gaps[i]
 
     def punct(self, i: int) -> bool:
         """Whether punctuation stands before word `i` (always true at either end)."""
-        return i <= 0 or i >= len(self.words) or bool(PUNCT.search(self.gap(i)))
+        return i <= 0 or i >= len(self.words) or self._marked[i]
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Where each word starts, in order (for bisection)."""
+        return tuple(w.start for w in self.words)
+
+    @cached_property
+    def ends(self) -> tuple[int, ...]:
+        """Where each word ends, in order (for bisection)."""
+        return tuple(w.end for w in self.words)
+
+    @cached_property
+    def _gaps(self) -> tuple[str, ...]:
+        """Every gap, cut once (a reading never changes): the label patterns ask for the same
+        gaps many times over."""
+        ends = (0, *self.ends)
+        starts = (*self.starts, len(self.text))
+        return tuple(self.text[end:start] for end, start in zip(ends, starts, strict=True))
+
+    @cached_property
+    def _marked(self) -> tuple[bool, ...]:
+        """Whether each gap holds punctuation, tested once."""
+        return tuple(bool(PUNCT.search(gap)) for gap in self._gaps)
 
     def span(self, first: int, last: int) -> tuple[int, int, str]:
         start, end = self.words[first].start, self.words[last].end
@@ -172,13 +198,24 @@ class SentenceWords:
 
 
 def read_words(sentence: TokenizedSentence) -> SentenceWords:
+    """The sentence as words. Names and actors both read every sentence of an article, so the
+    readings of the last few thousand sentences are kept (`_read`)."""
+    return _read(sentence.id, sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _read(sentence_id: str, text: str) -> SentenceWords:
+    """Safe to keep: a reading depends on nothing but the id and the text, and never changes
+    (its gaps, cut when first asked for, are the same whoever asks)."""
     words = tuple(
         Word(m.group(), m.group().lower(), m.start(), m.end(), is_possessive(m.group()))
-        for m in _WORD.finditer(sentence.text)
+        for m in _WORD.finditer(text)
     )
-    return SentenceWords(sentence.id, sentence.text, words)
+    return SentenceWords(sentence_id, text, words)
 
 
 def is_possessive(word: str) -> bool:
+    if not word.endswith(("s", "S", "'", "’")):
+        return False  # no other character lower-cases to an "s" or an apostrophe
     lower = word.lower().replace("’", "'")
     return lower.endswith("'s") or (lower.endswith("s'") and len(lower) > 2)

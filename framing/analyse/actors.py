@@ -198,9 +198,12 @@ class Actors:
         """Demonyms before an institution ("Israeli officials"), unless a title of a name
         ("Russian President Vladimir Putin" is one mention, of Putin)."""
         text, sid = tokenized.text, tokenized.id
+        demonyms = self._adjectives.find(tokenized.tokens, text, sid)
+        if not demonyms:
+            return []  # most sentences: no need to look for institutions
         institutions = {m.start: m for m in self._institutions.find(tokenized.tokens, text, sid)}
         adjectives = []
-        for m in self._adjectives.find(tokenized.tokens, text, sid):
+        for m in demonyms:
             head = _next_after(text, m.end, institutions)
             if head is None or any(_overlap(m, n) for n in names):
                 continue
@@ -266,6 +269,8 @@ class Actors:
             if m.start == 0 or m.text[:1].islower()  # "International Criminal Court" is a name
         ]
         candidates += [m for m in own if not any(_overlap(m, c) for c in candidates)]
+        if not candidates:
+            return []
         candidates.sort(key=lambda m: m.start)
         clauses = [(mention, clause_span(sentence, mention)) for mention in found]
         pairs = []

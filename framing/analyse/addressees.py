@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllLemmas
-
 from framing.analyse.stance_tokens import breaks
+from framing.analyse.words import lemmas
 from framing.lexicon import TokenizedSentence
 
 CLAUSE_WORDS = frozenset(
@@ -84,13 +83,13 @@ MAX_SUBJECT_WORDS = 8
 @cache
 def _verb_only(word: str) -> bool:
     """True for words that can only be verbs ("agree", "is"): they end a subject phrase."""
-    tags = set(getAllLemmas(word))
+    tags = set(lemmas(word))
     return bool(tags) and tags <= {"VERB", "AUX"}
 
 
 @cache
 def _maybe_verb(word: str) -> bool:
-    return "VERB" in getAllLemmas(word) or "AUX" in getAllLemmas(word)
+    return "VERB" in lemmas(word) or "AUX" in lemmas(word)
 
 
 def subject_before(sentence: TokenizedSentence, i: int, verbs: frozenset[str]) -> str:

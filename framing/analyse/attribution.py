@@ -31,7 +31,14 @@ from dataclasses import dataclass, replace
 from framing.analyse.quotation import QUOTE_MARKS, Piece, quotations
 from framing.analyse.reported import reported_clause
 from framing.analyse.sourcing_lexicon import SourcingLexicon
-from framing.analyse.speaker_phrases import PREPOSITIONS, SKIPPED, is_adverb, speaker_span, wordset
+from framing.analyse.speaker_phrases import (
+    POSSESSIVE_END,
+    PREPOSITIONS,
+    SKIPPED,
+    is_adverb,
+    speaker_span,
+    wordset,
+)
 from framing.analyse.speakers import (
     PRONOUNS,
     People,
@@ -58,7 +65,11 @@ FRAGMENT_AFTER = 3
 """A verb after a short fragment attributes it only this close: `"all the bishops," he said`."""
 _BE = wordset("is are was were be been being")
 _ARTICLES = wordset("a an the")
-_AUTHOR_OBJECTS = ("this author", "the author", "this writer", "this reporter", "me", "us")
+_AUTHOR_OBJECTS = tuple(
+    (obj, re.compile(rf"{obj}\b", re.IGNORECASE))
+    for obj in ("this author", "the author", "this writer", "this reporter", "me", "us")
+)
+"""The author as a verb's object ("told this author"), each with its pattern."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ class Attribution:
     def __init__(self, lexicon: SourcingLexicon, sentences: Sequence[TokenizedSentence]) -> None:
         self.lexicon = lexicon
         self.sentences = sentences
+        self._spans: dict[tuple[int, Match, int], tuple[int, int] | None] = {}
         self.quotations = quotations(sentences)
         self.pieces: dict[int, list[Piece]] = {}
         for pieces in self.quotations:
@@ -230,9 +242,15 @@ class Attribution:
     def subject_span(
         self, index: int, verb: Match, region_start: int = 0
     ) -> tuple[int, int] | None:
-        """Where the speaker of `verb` is written in sentence `index`."""
-        text = self.sentences[index].text
-        return speaker_span(text, region_start, verb, lambda at: self.quoted(index, at))
+        """Where the speaker of `verb` is written in sentence `index`. Kept per verb, as the
+        measures ask for the same verbs' speakers; safe, as it depends on the article alone."""
+        key = (index, verb, region_start)
+        if key not in self._spans:
+            text = self.sentences[index].text
+            self._spans[key] = speaker_span(
+                text, region_start, verb, lambda at: self.quoted(index, at)
+            )
+        return self._spans[key]
 
     def speaker_span_at(self, index: int, verb: Match, region_start: int) -> tuple[int, int] | None:
         """Where the speaker of `verb` is written; for a participle or a verb after "and" or
@@ -354,7 +372,7 @@ def _fragment_follows(between: str) -> bool:
     if any(mark in between for mark in QUOTE_MARKS):
         return False
     words = between.split()
-    if words and (words[0].lower() in PREPOSITIONS or re.search(r"['’]s?$", words[-1])):
+    if words and (words[0].lower() in PREPOSITIONS or POSSESSIVE_END.search(words[-1])):
         return False  # 'said on NBC's "Meet the Press"' names a show
     return len(words) <= 3 or (len(words) <= FRAGMENT_DISTANCE and "that" in words)
 
@@ -404,8 +422,8 @@ def _verb_text(text: str, verb: Match) -> str:
     """The verb as written, with the author as its object when it names them ("told this
     author")."""
     rest = text[verb.end :].lstrip()
-    for obj in _AUTHOR_OBJECTS:
-        if re.match(rf"{obj}\b", rest, re.IGNORECASE):
+    for obj, pattern in _AUTHOR_OBJECTS:
+        if pattern.match(rest):
             return f"{verb.text} {rest[: len(obj)]}"
     return verb.text
 

@@ -16,11 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from lemminflect import getAllLemmas
-
-from framing.analyse.actor_words import STOP, SentenceWords, Word, read_words
+from framing.analyse.actor_words import STOP, SentenceWords, read_words
+from framing.analyse.words import lemmas
 from framing.lexicon import Lexicon, TokenizedSentence, string_list
 
 PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
@@ -124,14 +123,17 @@ def _capitalised_inside(sentences: Iterable[SentenceWords]) -> frozenset[str]:
         w.base
         for s in sentences
         for i, w in enumerate(s.words)
-        if i > 0 and _capital(w) and s.gap(i).strip() == ""
+        if i > 0 and _capital(w.text) and s.gap(i).strip() == ""
     )
 
 
-def _capital(word: Word) -> bool:
+@lru_cache(maxsize=65536)
+def _capital(word: str) -> bool:
     """Whether a word is written as a name's: capitalised, and not a compound whose last
-    part is lower case ("Iran-backed", "U.S.-led" are modifiers; "al-Assad" is a name)."""
-    text = word.text.removeprefix("al-").removeprefix("el-")
+    part is lower case ("Iran-backed", "U.S.-led" are modifiers; "al-Assad" is a name).
+    Kept, as every word of an article is asked about twice; safe, as the answer depends on
+    the written word alone."""
+    text = word.removeprefix("al-").removeprefix("el-")
     last = text.rsplit("-", 1)[-1]
     return text[:1].isupper() and not last[:1].islower()
 
@@ -139,14 +141,14 @@ def _capital(word: Word) -> bool:
 def _runs(sentence: SentenceWords, rules: NameRules, inside: frozenset[str]) -> list[_Run]:
     """Every name written in one sentence."""
     runs = []
-    i = 0
-    while i < len(sentence.words):
-        end = _run_end(sentence, i, rules) if _capital(sentence.words[i]) else i
-        if end > i:
-            run = _name(sentence, i, end, rules, inside)
-            if run is not None:
-                runs.append(run)
-        i = max(end, i + 1)
+    free = 0  # the first word a new run may start at: runs never overlap
+    for i, word in enumerate(sentence.words):
+        if i < free or not _capital(word.text):
+            continue
+        free = _run_end(sentence, i, rules)
+        run = _name(sentence, i, free, rules, inside)
+        if run is not None:
+            runs.append(run)
     return runs
 
 
@@ -156,7 +158,7 @@ def _run_end(sentence: SentenceWords, i: int, rules: NameRules) -> int:
     words = sentence.words
     end = i + 1
     while end < len(words) and not sentence.punct(end) and not words[end - 1].possessive:
-        if _capital(words[end]):
+        if _capital(words[end].text):
             end += 1
         elif _joins(sentence, end, rules):
             end += 2
@@ -177,7 +179,7 @@ def _joins(sentence: SentenceWords, k: int, rules: NameRules) -> bool:
         before = words[k - 1].lower
         if before not in rules.organisation and before not in rules.titles:
             return False
-    return _capital(words[k + 1])
+    return _capital(words[k + 1].text)
 
 
 def _name(
@@ -246,7 +248,7 @@ def _opener(sentence: SentenceWords, k: int, rules: NameRules, inside: frozenset
     if k > 0 and (gap == "" or (gap == "." and sentence.words[k - 1].lower in rules.titles)):
         return False  # inside the sentence, or after a title's dot: "Sen. John McCain"
     word = sentence.words[k]
-    return word.base not in inside and bool(getAllLemmas(word.base))
+    return word.base not in inside and bool(lemmas(word.base))
 
 
 def _is_name(sentence: SentenceWords, first: int, end: int, rules: NameRules) -> bool:
@@ -278,7 +280,8 @@ def _modifier(sentence: SentenceWords, k: int, rules: NameRules) -> bool:
 def _merge(runs: Sequence[_Run], rules: NameRules) -> tuple[FoundName, ...]:
     """One `FoundName` per thing named: surnames and acronyms joined to their full names."""
     counts = Counter(run.words for run in runs)
-    target = {key: _full_name(key, counts) for key in counts}
+    longer = [(key, _initials(key)) for key in counts if len(key) > 1]
+    target = {key: _full_name(key, longer) for key in counts}
     forms: dict[tuple[str, ...], dict[str, None]] = {}
     titled: dict[tuple[str, ...], bool] = {}
     acronym: dict[tuple[str, ...], bool] = {}
@@ -303,15 +306,18 @@ def _merge(runs: Sequence[_Run], rules: NameRules) -> tuple[FoundName, ...]:
     return tuple(sorted(found, key=lambda f: (-order[f.name], f.name)))
 
 
-def _full_name(key: tuple[str, ...], counts: Mapping[tuple[str, ...], int]) -> tuple[str, ...]:
+def _full_name(
+    key: tuple[str, ...], longer: Sequence[tuple[tuple[str, ...], str]]
+) -> tuple[str, ...]:
     """The full name a short form stands for, when exactly one fits: the name it ends (a
-    surname) or the name its letters abbreviate (an acronym); else the form itself."""
+    surname) or the name its letters abbreviate (an acronym); else the form itself.
+    `longer` holds the article's names of several words, each with its initials."""
     if len(key) != 1:
         return key
     word = key[0]
     letters = word.replace(".", "")
-    longer = [k for k in counts if len(k) > 1 and (k[-1] == word or _initials(k) == letters)]
-    return longer[0] if len(longer) == 1 else key
+    fits = [k for k, initials in longer if k[-1] == word or initials == letters]
+    return fits[0] if len(fits) == 1 else key
 
 
 def _initials(key: tuple[str, ...]) -> str:
@@ -345,4 +351,4 @@ def _kind(
 def _personal(key: tuple[str, ...]) -> bool:
     """Whether a two- or three-word name reads as a person's: the surname is no English word
     and the first is no adjective ("Ariel Sharon"; not "Middle East", "Eastern European")."""
-    return not getAllLemmas(key[-1]) and "ADJ" not in getAllLemmas(key[0])
+    return not lemmas(key[-1]) and "ADJ" not in lemmas(key[0])

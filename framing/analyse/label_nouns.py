@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from lemminflect import getAllLemmas
-
 from framing.analyse.actor_words import (
     COLLECTIVES,
     STOP,
@@ -30,6 +28,7 @@ from framing.analyse.noun_phrases import (
     starts_phrase,
     whole,
 )
+from framing.analyse.words import lemmas
 from framing.models import ActorLabel
 
 
@@ -51,9 +50,9 @@ def head_before(
     opener = sentence.words[start]
     if opener.lower in ("a", "an"):
         return None  # "a state Trump won": a relative clause, not "the group Hamas"
-    if "VERB" in getAllLemmas(word.lower) and plural_noun(sentence.words[head - 1]):
+    if "VERB" in lemmas(word.lower) and plural_noun(sentence.words[head - 1]):
         return None  # "the penalties force Turkey to …": a subject and its verb
-    if not starts_phrase(opener) and "VERB" in getAllLemmas(word.lower):
+    if not starts_phrase(opener) and "VERB" in lemmas(word.lower):
         names = [m for m in found if m.name and start <= m.first < head]
         if any(not abbreviation(sentence.words[m.first]) for m in names):
             return None
@@ -150,8 +149,12 @@ def list_labels(
     lex: LabelLexicon, sentence: SentenceWords, found: Sequence[Mention]
 ) -> Iterable[tuple[str, ActorLabel]]:
     """ "Israel's antagonists: Iran, Syria, … Hamas and Hezbollah" -> each named actor."""
+    if not any(mention.name for mention in found):
+        return  # only a named actor is labelled: no need to look for lists
     words = sentence.words
     for k in range(1, len(words)):
+        if words[k - 1].lower not in LIST_LEADS and ":" not in sentence.gap(k):
+            continue  # no list starts here (see `list_head`): a quick test for most words
         head = list_head(lex, sentence, k)
         if head is None:
             continue
@@ -161,6 +164,10 @@ def list_labels(
         for mention in found:
             if mention.name and mention.first in items:
                 yield mention.actor, label
+
+
+LIST_LEADS = frozenset(["including", "as", "of"])
+"""The words a list may follow ("including Hamas", "such as", "the axis of"); else a colon."""
 
 
 def list_head(lex: LabelLexicon, sentence: SentenceWords, k: int) -> int | None:

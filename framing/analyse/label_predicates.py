@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from lemminflect import getAllLemmas
-
 from framing.analyse.actor_words import (
     ATTRIBUTIONS,
     AUXILIARIES,
@@ -45,6 +43,7 @@ from framing.analyse.noun_phrases import (
     verb_before,
     whole,
 )
+from framing.analyse.words import lemmas
 from framing.models import ActorLabel
 
 
@@ -120,7 +119,7 @@ def complement(lex: LabelLexicon, sentence: SentenceWords, i: int) -> tuple[int,
     first = words[i]
     if first.lower not in DETERMINERS and not first.possessive and not describes(first):
         return None  # "Russia is targeting rebel groups": a verb, not a noun phrase
-    if first.lower.endswith("ing") and "VERB" in getAllLemmas(first.lower):
+    if first.lower.endswith("ing") and "VERB" in lemmas(first.lower):
         return None  # "Turkey is already striking Kurdish targets"
     return phrase(lex, sentence, i, closing=False)
 
@@ -257,6 +256,8 @@ def fronted_as(
 ) -> Iterable[tuple[str, ActorLabel]]:
     """ "As the occupying power, Israel …", and "…, but as a member of a family of liberal
     democracies, it can …" when the sentence opened on that actor as its subject."""
+    if not any(mention.name for mention in found):
+        return  # the subject is a named actor or stands for one: no need to look
     words = sentence.words
     for k, word in enumerate(words):
         if word.lower != "as" or not clause_start(sentence, k):

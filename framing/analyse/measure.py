@@ -40,9 +40,10 @@ class Measures:
         loaded = self.loaded.find(sentences)
         frame_matches = self.frames.find(sentences)
         frames, dominant = self.frames.score(frame_matches, words)
-        quotes = self.sourcing.quotes(sentences)
-        anonymous = self.sourcing.anonymous(sentences)
-        first_person = author_voice(sentences, self.sourcing.first_person(sentences))
+        sourced = self.sourcing.read(sentences)
+        quotes = self.sourcing.quotes(sentences, sourced)
+        anonymous = self.sourcing.anonymous(sentences, sourced)
+        first_person = author_voice(sentences, self.sourcing.first_person(sentences, sourced))
         hedges = self.stance.hedges(sentences)
         boosters = self.stance.boosters(sentences)
         prescriptions = self.stance.prescriptions(sentences)
@@ -64,7 +65,7 @@ class Measures:
             actors=self.actors.profiles(sentences, tone_scores, loaded, self._names(sentences)),
             quotes=quotes,
             anonymous_sources=anonymous,
-            scare_quotes=self.sourcing.scare_quotes(sentences),
+            scare_quotes=self.sourcing.scare_quotes(sentences, sourced),
             first_person=first_person,
             hedges=hedges,
             boosters=boosters,

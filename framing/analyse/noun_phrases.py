@@ -3,9 +3,8 @@ surface tests the label patterns share (there is no parser: see actors.py)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-
-from lemminflect import getAllLemmas
 
 from framing.analyse.actor_words import (
     ADVERBS,
@@ -27,13 +26,15 @@ from framing.analyse.actor_words import (
     SentenceWords,
     Word,
 )
+from framing.analyse.words import lemmas
 from framing.models import ActorLabel, Match
 
 
 def word_range(sentence: SentenceWords, match: Match) -> tuple[int, int]:
-    words = sentence.words
-    first = next(i for i, w in enumerate(words) if w.end > match.start)
-    last = max(i for i, w in enumerate(words) if w.start < match.end)
+    """The first and last words a match overlaps (it holds a letter or digit, so some word),
+    found by bisection: the words run left to right without overlapping."""
+    first = bisect_right(sentence.ends, match.start)
+    last = bisect_left(sentence.starts, match.end) - 1
     return first, last
 
 
@@ -65,7 +66,7 @@ def describes(word: Word) -> bool:
         return False
     if not word.lowercase or ideological(word):
         return True
-    pos = getAllLemmas(lower)
+    pos = lemmas(lower)
     return not pos or "ADJ" in pos or ("NOUN" in pos and "VERB" not in pos)
 
 
@@ -84,7 +85,7 @@ def ideological(word: Word) -> bool:
         return False
     if not word.lowercase:
         return True
-    return lower.endswith("ist") and len(lower) > 6 and "VERB" not in getAllLemmas(lower)
+    return lower.endswith("ist") and len(lower) > 6 and "VERB" not in lemmas(lower)
 
 
 def epithet_adjective(word: Word) -> bool:
@@ -95,7 +96,7 @@ def epithet_adjective(word: Word) -> bool:
         return True
     if not word.lowercase or word.lower in BLAND or word.lower in STOP or word.possessive:
         return False
-    return "ADJ" in getAllLemmas(word.lower)
+    return "ADJ" in lemmas(word.lower)
 
 
 def joins_adjectives(sentence: SentenceWords, i: int, name: int) -> bool:
@@ -109,7 +110,7 @@ def joins_adjectives(sentence: SentenceWords, i: int, name: int) -> bool:
 
 def plural_noun(word: Word) -> bool:
     """ "penalties", "sanctions": a plural noun, which a head noun does not follow."""
-    nouns = getAllLemmas(word.lower).get("NOUN", ())
+    nouns = lemmas(word.lower).get("NOUN", ())
     return word.lowercase and bool(nouns) and word.lower not in nouns
 
 
@@ -126,7 +127,7 @@ def name_is_head(sentence: SentenceWords, last: int) -> bool:
     word = sentence.words[nxt]
     if word.lower in STOP or not word.lowercase:
         return True
-    pos = getAllLemmas(word.lower)
+    pos = lemmas(word.lower)
     if "NOUN" not in pos or "ADV" in pos or "ADP" in pos:
         return True
     inflected = any(lemma != word.lower for lemma in pos.get("VERB", ()))

@@ -55,9 +55,12 @@ class Prescriptions:
         found: list[Prescription] = []
         for sentence in sentences:
             spans = quoted[sentence.id]
-            if _is_question(sentence.text) or self._reported(sentence, spans):
+            if _is_question(sentence.text):
                 continue
-            for match in self._phrases.find(sentence.tokens, sentence.text, sentence.id):
+            phrases = self._phrases.find(sentence.tokens, sentence.text, sentence.id)
+            if not phrases or self._reported(sentence, spans):
+                continue  # (a sentence without phrases need not be read for reporting)
+            for match in phrases:
                 if not inside(match.start, spans) and unbroken(match):
                     found.extend(self._prescription(sentence, match))
         return tuple(found)

@@ -18,6 +18,8 @@ OPENERS = "“«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_MARKS = frozenset(f"{OPENERS}{CLOSERS}{STRAIGHT}")
+_MARK = re.compile(f"[{OPENERS}{CLOSERS}{STRAIGHT}]")
+"""A quotation mark, as a pattern: finding the marks is most of reading the quotations."""
 MAX_QUOTE_SENTENCES = 8
 """A quotation still open after this many sentences is a stray mark: it is dropped."""
 _PARAGRAPH = re.compile(r"p(\d+)-s\d+")
@@ -68,8 +70,9 @@ def _quotations(sentences: tuple[tuple[str, str], ...]) -> tuple[tuple[Piece, ..
         if carried:
             open_at, carried = _carry(sentences, index, carried)
         lead = sentences[index - 1][1][-1:] if continues else ""
-        for position, char in enumerate(text):
-            role = _role(text, position, lead) if char in QUOTE_MARKS else ""
+        for mark in _MARK.finditer(text):  # other characters neither open nor close
+            position = mark.start()
+            role = _role(text, position, lead)
             if role in ("open", "either") and open_at is None:
                 open_at = position + 1
             elif role in ("close", "either") and open_at is not None:
@@ -77,7 +80,7 @@ def _quotations(sentences: tuple[tuple[str, str], ...]) -> tuple[tuple[Piece, ..
                 carried, open_at = [], None
             elif role == "close":
                 found.append(_unopened(sentences, since, index, position))
-            since = (index, position + 1) if role else since
+            since = (index, position + 1)
         if open_at is not None:
             carried.append(Piece(index, open_at, len(text)))
             if len(carried) >= MAX_QUOTE_SENTENCES:
@@ -156,9 +159,9 @@ def _first_role(sentences: Sequence[tuple[str, str]], index: int) -> str:
     for sentence_id, text in sentences[index:]:
         if _paragraph(sentence_id) != paragraph:
             break
-        for position, char in enumerate(text):
-            if char in QUOTE_MARKS:
-                return _role(text, position)
+        mark = _MARK.search(text)
+        if mark is not None:
+            return _role(text, mark.start())
     return ""
 
 

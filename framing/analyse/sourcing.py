@@ -33,14 +33,25 @@ class Sourcing:
         only the party words of `[sides]` name one."""
         self._lexicon = read_sourcing_lexicon(lexicon, actors)
 
-    def quotes(self, sentences: Sequence[TokenizedSentence]) -> tuple[Quote, ...]:
-        """Every direct quotation longer than a label, with its speaker, in document order."""
-        return Attribution(self._lexicon, sentences).quotes()
+    def read(self, sentences: Sequence[TokenizedSentence]) -> Attribution:
+        """The article as every sourcing measure reads it (quotations, reporting verbs,
+        people): read once and passed to each measure as `context`, since reading is most of
+        their work and its result never changes."""
+        return Attribution(self._lexicon, sentences)
 
-    def scare_quotes(self, sentences: Sequence[TokenizedSentence]) -> tuple[Match, ...]:
+    def quotes(
+        self, sentences: Sequence[TokenizedSentence], context: Attribution | None = None
+    ) -> tuple[Quote, ...]:
+        """Every direct quotation longer than a label, with its speaker, in document order;
+        `context` is `read(sentences)`, if the caller has it."""
+        return (self.read(sentences) if context is None else context).quotes()
+
+    def scare_quotes(
+        self, sentences: Sequence[TokenizedSentence], context: Attribution | None = None
+    ) -> tuple[Match, ...]:
         """Short quoted labels with no speaker ("a 'special operation'"), category
         "scare_quote": the writer marking words as someone else's, or as doubtful."""
-        context = Attribution(self._lexicon, sentences)
+        context = self.read(sentences) if context is None else context
         found = []
         for pieces in context.quotations:
             if len(pieces) > 1 or count_words(context.piece_text(pieces[0])) > SCARE_QUOTE_WORDS:
@@ -58,12 +69,14 @@ class Sourcing:
             found.append(Match(sentence.id, start, end, text, text.lower(), "scare_quote"))
         return tuple(found)
 
-    def anonymous(self, sentences: Sequence[TokenizedSentence]) -> tuple[Match, ...]:
+    def anonymous(
+        self, sentences: Sequence[TokenizedSentence], context: Attribution | None = None
+    ) -> tuple[Match, ...]:
         """Anonymous or vague sourcing: anonymity phrases ("speaking on condition of
         anonymity"), vague sources ("according to foreign sources"), and unnamed speakers of a
         reporting verb ("an Israeli diplomat said"). Words inside quotations are the speaker's,
         not sourcing, and are skipped."""
-        context = Attribution(self._lexicon, sentences)
+        context = self.read(sentences) if context is None else context
         found: list[tuple[int, Match]] = []
         for index, sentence in enumerate(sentences):
             for match in self._lexicon.anonymous.find(sentence.tokens, sentence.text, sentence.id):
@@ -72,10 +85,12 @@ class Sourcing:
             found.extend((index, m) for m in unnamed_speakers(context, index))
         return _without_overlaps(found)
 
-    def first_person(self, sentences: Sequence[TokenizedSentence]) -> tuple[Match, ...]:
+    def first_person(
+        self, sentences: Sequence[TokenizedSentence], context: Attribution | None = None
+    ) -> tuple[Match, ...]:
         """The author's own voice ("I", "my", "this author", authorial "we"), category
         "singular" or "plural"; a quoted speaker's "we" and the country "US" do not count."""
-        context = Attribution(self._lexicon, sentences)
+        context = self.read(sentences) if context is None else context
         first, found = self._lexicon.first_person, []
         for index, sentence in enumerate(sentences):
             for match in first.find(sentence.tokens, sentence.text, sentence.id):

@@ -26,6 +26,14 @@ NAME = re.compile(
 )
 """A run of capitalised words ending in one with lower-case letters, after any abbreviated
 title ("Mr. Sestak", "Rep. Darrell Issa"): a candidate name."""
+_COMMA_AFTER_NAME = re.compile(rf"(?:\s+of\s+{_CAP}(?:\s+{_CAP})*)?,")
+"""What closes a name in apposition: a comma, after any "of" phrase ("X of Y, …")."""
+_WORD_BEFORE = re.compile(r"\w[\w'’\-]*")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")
+"""A word whose dot does not end the phrase: initials ("U.S.") or a title ("Mr.")."""
+_INITIAL_DOT = re.compile(r"[A-Z]\.$")
+POSSESSIVE_END = re.compile(r"['’]s?$")
+"""A possessive ending ("'s", "’") at the end of a word."""
 
 _BOUNDARY_WORDS = wordset(
     "that which who whom whose and but or nor while when as after before because if although "
@@ -146,7 +154,7 @@ def _apposition(
     said" or "Asked about it, Trump, who placed second, said"."""
     for match in NAME.finditer(text, start, comma):
         words = match.group().split()
-        before = re.findall(r"\w[\w'’\-]*", text[start : match.start()])
+        before = _WORD_BEFORE.findall(text[start : match.start()])
         if before and before[-1].lower() in PREPOSITIONS:
             continue
         if quoted(match.start()):
@@ -154,7 +162,7 @@ def _apposition(
         opens_clause = not before or text[start : match.start()].rstrip().endswith(",")
         if words[0].lower() in _LEADING_FUNCTION or (len(words) < 2 and not opens_clause):
             continue
-        if re.match(rf"(?:\s+of\s+{_CAP}(?:\s+{_CAP})*)?,", text[match.end() :]):
+        if _COMMA_AFTER_NAME.match(text[match.end() :]):
             return match.start(), match.end()
     return None
 
@@ -179,14 +187,14 @@ def _after_verb(text: str, position: int) -> tuple[int, int] | None:
         if not _np_word(word.rstrip(".")) or word in _FORWARD_STOPS:
             break
         words.append(item)
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
+        if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
             break
         if len(words) >= MAX_SPEAKER_WORDS:
             return None
     if not words:
         return None
     start, end = words[0].start(), words[-1].end()
-    while end > start and text[end - 1] == "." and not re.search(r"[A-Z]\.$", text[start:end]):
+    while end > start and text[end - 1] == "." and not _INITIAL_DOT.search(text[start:end]):
         end -= 1
     named = NAME.match(text, end + 2) if text[end : end + 2] == ", " else None
     if named and not head_word(text[start:end])[:1].isupper() and len(named.group().split()) > 1:
@@ -211,4 +219,4 @@ def head_word(phrase: str) -> str:
             words = words[:i]
             break
     head = words[-1] if words else ""
-    return re.sub(r"['’]s?$", "", head).rstrip(",.")
+    return POSSESSIVE_END.sub("", head).rstrip(",.")

@@ -31,6 +31,12 @@ _APPOSITION = re.compile(
 """A parenthesis ("(R-Ariz.)") or an apposition (", a professor at Yale,") after a name."""
 _INITIAL = re.compile(r"\b([A-Z])-[A-Z][A-Za-z.]*|\(([A-Z])\)")
 """A party initial before a state ("R-Ariz.", "D-N.Y.") or alone in brackets ("(R)")."""
+_MENTION = re.compile(r"[\w\-]+")
+"""A word as a surname is looked up: letters, digits and hyphens."""
+_PHRASE_WORD = re.compile(r"[\w'’\-]+")
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_PHRASE_BREAK = re.compile(r"[,;:()\"“”—–]")
+"""Punctuation that ends the words before a name which may describe it."""
 _TITLE_STOPS = wordset("said says told and but or the a an of in on at for with by to from that")
 
 
@@ -42,7 +48,7 @@ def speaker_kind(phrase: str, lexicon: SourcingLexicon) -> str:
     lowered = phrase.lower()
     if lowered in PRONOUNS:
         return PRONOUNS[lowered]
-    words = [w.lower() for w in re.findall(r"[\w'’\-]+", phrase)]
+    words = [w.lower() for w in _PHRASE_WORD.findall(phrase)]
     if "source" in words or "sources" in words or any(a in lowered for a in lexicon.anonymity):
         return "anonymous"
     core = _strip_article(phrase)
@@ -92,7 +98,7 @@ def clause_subject(
     pronoun = _OPENING_PRONOUN.match(text)
     if pronoun:
         return pronoun.span(1)
-    for match in re.finditer(r"[\w'’\-]+", text[: verb.start]):
+    for match in _PHRASE_WORD.finditer(text[: verb.start]):
         word = match.group()
         if quoted(match.start()) or not word.islower():
             continue
@@ -119,6 +125,16 @@ class People:
         self.named_speakers = named_speakers
         self.quoted = quoted
         self.lexicon = lexicon
+        # Every capitalised run (sentence index, match), in document order, found once for
+        # the surname table and the speakers' descriptions, and indexed by its last word.
+        self._named = [
+            (index, match)
+            for index, sentence in enumerate(sentences)
+            for match in NAME.finditer(sentence.text)
+        ]
+        self._by_last: dict[str, list[tuple[int, re.Match[str]]]] = {}
+        for index, match in self._named:
+            self._by_last.setdefault(match.group().rpartition(" ")[2], []).append((index, match))
         self.by_surname = self._by_surname()
         self._descriptions: dict[str, str] = {}
 
@@ -152,21 +168,21 @@ class People:
     def description(self, name: str) -> str:
         """What describes a person at their first mentions by name outside quotations."""
         if name not in self._descriptions:
-            surname = name.rpartition(" ")[2]
             found: list[str] = []
-            for index, sentence in enumerate(self.sentences):
-                for match in NAME.finditer(sentence.text):
-                    last = match.group().rpartition(" ")[2]
-                    if last == surname and not self.quoted(index, match.start()):
-                        found.append(f"{match.group()} {described(sentence.text, *match.span())}")
-            self._descriptions[name] = " ".join(found[:DESCRIBED_MENTIONS])
+            for index, match in self._by_last.get(name.rpartition(" ")[2], ()):
+                if len(found) == DESCRIBED_MENTIONS:
+                    break
+                if not self.quoted(index, match.start()):
+                    text = self.sentences[index].text
+                    found.append(f"{match.group()} {described(text, *match.span())}")
+            self._descriptions[name] = " ".join(found)
         return self._descriptions[name]
 
     def _mentions(self, index: int, limit: int) -> set[str]:
         """The known people named in a sentence before `limit`, outside quotations."""
         return {
             self.by_surname[match.group()]
-            for match in re.finditer(r"[\w\-]+", self.sentences[index].text[:limit])
+            for match in _MENTION.finditer(self.sentences[index].text[:limit])
             if match.group() in self.by_surname and not self.quoted(index, match.start())
         }
 
@@ -174,10 +190,9 @@ class People:
         """Surname -> fullest name, for every person named after a title ("President
         Vladimir Putin", "spokesperson Maria Zakharova") or as a speaker ("Trump said")."""
         names = [name for speakers in self.named_speakers for _, name in speakers]
-        for index, sentence in enumerate(self.sentences):
-            for match in NAME.finditer(sentence.text):
-                if not self.quoted(index, match.start()):
-                    names.append(self._titled_name(sentence.text, match))
+        for index, match in self._named:
+            if not self.quoted(index, match.start()):
+                names.append(self._titled_name(self.sentences[index].text, match))
         people: dict[str, str] = {}
         for name in names:
             surname = name.rpartition(" ")[2]
@@ -190,7 +205,7 @@ class People:
         titles = self.lexicon.titles
         words = match.group().split()
         titled = [i for i, word in enumerate(words) if word in titles]
-        before = text[: match.start()].split()
+        before = text[: match.start()].rsplit(None, 1)  # its last word is all that counts
         if titled:
             words = words[titled[-1] + 1 :]
         elif not before or before[-1].rstrip(",") not in titles:
@@ -200,13 +215,13 @@ class People:
 
 
 def _strip_article(phrase: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    return _ARTICLE.sub("", phrase.strip())
 
 
 def described(text: str, start: int, end: int) -> str:
     """The words that say who is named at `text[start:end]`: the capitalised or role words
     right before it ("Republican Sen."), and its parenthesis or apposition after it."""
-    before = re.split(r"[,;:()\"“”—–]", text[:start])[-1].split()
+    before = _PHRASE_BREAK.split(text[:start])[-1].split()
     title: list[str] = []
     for word in reversed(before[-TITLE_WORDS:]):
         if word.lower() in _TITLE_STOPS:

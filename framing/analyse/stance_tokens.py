@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from lemminflect import getAllLemmas, getInflection
+from lemminflect import getInflection
 
 from framing.analyse.quotation import Span
+from framing.analyse.words import lemmas
 from framing.lexicon import Token, TokenizedSentence
 from framing.models import Match
 
@@ -37,7 +38,7 @@ def _participle(word: str) -> bool:
     """True when `word` is the past participle of a verb ("given", "challenged", "been")."""
     return any(
         word in (form.lower() for form in getInflection(lemma, tag="VBN"))
-        for lemma in getAllLemmas(word).get("VERB", ())
+        for lemma in lemmas(word).get("VERB", ())
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -39,25 +39,35 @@ class WordReader:
         return self.content_words(WORD.findall(text.lower()))
 
 
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
+    """lemminflect's readings of `word`: part of speech -> base forms (`getAllLemmas`). Kept,
+    as lemminflect deep-copies its tables on every call and the label and name patterns ask
+    about the same words over and over. Safe to keep: the answer depends on the word alone,
+    and callers only read it."""
+    readings: Mapping[str, tuple[str, ...]] = getAllLemmas(word)
+    return readings
+
+
 @cache
 def lemma(word: str) -> str:
     """A lower-case word's base form: the verb reading first ("leaves" -> "leave"), then the
     noun; other readings are ignored ("better" stays, not "good"); unknown words stay."""
-    lemmas = getAllLemmas(word)
+    readings = lemmas(word)
     for pos in ("VERB", "NOUN"):
-        if pos in lemmas:
-            return str(lemmas[pos][0])
+        if pos in readings:
+            return str(readings[pos][0])
     return word
 
 
 @cache
 def verb_lemma(word: str) -> str | None:
     """The base form of a lower-case word's verb reading, if it has one."""
-    verbs = getAllLemmas(word).get("VERB")
+    verbs = lemmas(word).get("VERB")
     return str(verbs[0]) if verbs else None
 
 
 @cache
 def is_known(word: str) -> bool:
     """Whether a dictionary knows the lower-case word (names it does not: "israel")."""
-    return bool(getAllLemmas(word))
+    return bool(lemmas(word))
