@@ -7,13 +7,15 @@ and its workers). Per size it measures, in the same run:
 - textstat alone: its nine scores over the same cleaned texts, one process (the baseline);
 - the analysis stage (clean + analyse every article) with all cores and an empty cache (cold),
   again with the cache it filled (warm), and with `--jobs 1` (sizes up to `--single-max`);
-- the comparison stage, and rendering (HTML and PDF) of the Briefing, on the cached analyses.
+- the comparison stage on the cached analyses, then rendering (JSON, HTML and PDF) of the
+  Briefing, timed apart in the same process (sizes up to `--compare-max`).
 
 It prints a Markdown table (the one in docs/performance.md), then each stage's cost per
 doubling of the corpus (the ratio of its CPU seconds at 2N to N). Usage:
 
     python benchmarks/scale.py [--corpus ../shared/eval/allsides_scale.jsonl.gz]
-                               [--sizes 1000,2000,5000,10000] [--single-max 2000] [--no-render]
+                               [--sizes 1000,2000,5000,10000] [--single-max 2000]
+                               [--compare-max 10000] [--no-render]
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sizes", default="1000,2000,5000,10000")
     parser.add_argument("--single-max", type=int, default=2000)
+    parser.add_argument("--compare-max", type=int, default=10_000)
     parser.add_argument("--no-render", action="store_true")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -87,9 +90,8 @@ def _measure_size(
     row["warm"] = _child("analyse", corpus, str(row["cores"]), str(cache))
     if size <= options.single_max:
         row["single"] = _child("analyse", corpus, "1", "")
-    row["compare"] = _child("compare", corpus, str(cache))
-    if not options.no_render:
-        row["render"] = _child("render", corpus, str(cache))
+    if size <= options.compare_max:
+        row["compare"] = _child("compare", corpus, str(cache), str(not options.no_render))
     return row
 
 
@@ -189,27 +191,27 @@ def _briefing(corpus: Path, cache: str) -> Any:
     )
 
 
-def _compare_stage(corpus: Path, cache: str) -> dict[str, Any]:
-    """The whole brief on a warm cache, less the analysis stage timed apart (`cached` read)."""
+def _compare_stage(corpus: Path, cache: str, render: str) -> dict[str, Any]:
+    """The whole brief on a warm cache (its comparison is this less the warm analysis stage),
+    then, timed apart, the Briefing JSON, the HTML and the PDF."""
     briefing = _briefing(corpus, cache)
-    return {"stories": len(briefing.stories), "alignments": len(briefing.alignments)}
+    found = {"stories": len(briefing.stories), "alignments": len(briefing.alignments)}
+    return found | (_render(briefing) if render == "True" else {})
 
 
-def _render_stage(corpus: Path, cache: str) -> dict[str, Any]:
-    """The Briefing JSON, the HTML and the PDF; the briefing itself is built first, untimed."""
+def _render(briefing: Any) -> dict[str, Any]:
     from pypdf import PdfReader
 
     from framing.report.render import render_html, render_pdf
     from framing.serialise import to_json
 
-    briefing = _briefing(corpus, cache)
     started, cpu = time.perf_counter(), _cpu()
     data = to_json(briefing)
     html = render_html(json.loads(data))
     pdf = render_pdf(html)
     return {
-        "stage_wall": round(time.perf_counter() - started, 2),
-        "stage_cpu": round(_cpu() - cpu, 2),
+        "render_wall": round(time.perf_counter() - started, 2),
+        "render_cpu": round(_cpu() - cpu, 2),
         "json_mb": round(len(data.encode()) / 1e6, 1),
         "html_mb": round(len(html.encode()) / 1e6, 2),
         "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
@@ -220,7 +222,6 @@ STAGES: dict[str, Callable[..., dict[str, Any]]] = {
     "textstat": _textstat_stage,
     "analyse": _analyse_stage,
     "compare": _compare_stage,
-    "render": _render_stage,
 }
 
 
@@ -243,7 +244,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 def _row(row: dict[str, Any]) -> str:
     cold, warm, words = row["cold"], row["warm"], row["textstat"]["words"]
     single = row.get("single")
-    render = row.get("render")
+    render = row.get("compare", {})
     cells = [
         f"{row['articles']:,}",
         f"{words:,}",
@@ -255,33 +256,43 @@ def _row(row: dict[str, Any]) -> str:
         f"{single['wall']:.1f}" if single else "–",
         f"{single['wall'] / cold['wall']:.2f}×" if single else "–",
         _compare_cell(row),
-        f"{render['stage_wall']:.1f} / {render['stage_cpu']:.1f}, {render['json_mb']}, "
+        f"{render['render_wall']:.1f} / {render['render_cpu']:.1f}, {render['json_mb']}, "
         f"{render['pdf_pages']}"
-        if render
+        if "render_wall" in render
         else "–",
     ]
     return "| " + " | ".join(cells) + " |"
 
 
 def _compare_cell(row: dict[str, Any]) -> str:
-    """The comparison: the warm brief's time less the warm analysis stage's."""
-    compare, warm = row["compare"], row["warm"]
-    return (
-        f"{compare['wall'] - warm['wall']:.1f} / {compare['cpu'] - warm['cpu']:.1f} / "
-        f"{compare['rss_mb']:,}"
-    )
+    """The comparison: the warm brief's time less the warm analysis stage's (and less the
+    rendering timed after it in the same process)."""
+    if "compare" not in row:
+        return "–"
+    return f"{_compare_wall(row):.1f} / {_compare_cpu(row):.1f} / {row['compare']['rss_mb']:,}"
+
+
+def _compare_wall(row: dict[str, Any]) -> float:
+    compare = row["compare"]
+    return float(compare["wall"] - compare.get("render_wall", 0.0) - row["warm"]["wall"])
+
+
+def _compare_cpu(row: dict[str, Any]) -> float:
+    compare = row["compare"]
+    return float(compare["cpu"] - compare.get("render_cpu", 0.0) - row["warm"]["cpu"])
 
 
 def _doublings(rows: list[dict[str, Any]]) -> str:
     """Each stage's CPU seconds at 2N over N (per doubling, for sizes not exactly double)."""
     stages: dict[str, Callable[[dict[str, Any]], float]] = {
         "analysis": lambda r: r["cold"]["cpu"],
-        "comparison": lambda r: r["compare"]["cpu"] - r["warm"]["cpu"],
-        "rendering": lambda r: r["render"]["stage_cpu"] if "render" in r else 0.0,
+        "comparison": lambda r: _compare_cpu(r) if "compare" in r else 0.0,
+        "rendering": lambda r: r.get("compare", {}).get("render_cpu", 0.0),
     }
     lines = ["", "Cost per doubling (CPU):"]
     for name, cost in stages.items():
-        ratios = [_per_doubling(a, b, cost) for a, b in itertools.pairwise(rows) if cost(a) > 0]
+        pairs = [(a, b) for a, b in itertools.pairwise(rows) if cost(a) > 0 and cost(b) > 0]
+        ratios = [_per_doubling(a, b, cost) for a, b in pairs]
         lines.append(f"  {name}: " + ", ".join(ratios))
     return "\n".join(lines)
 
