@@ -88,20 +88,30 @@ def test_ctrl_c_stops_at_once_leaving_no_process_and_no_file(tmp_path: Path) -> 
     output = tmp_path / "interrupted.json"
     command = [sys.executable, "-m", "framing", "analyze", str(SEEDS), str(DATA), "-j", "2"]
     process = subprocess.Popen(
-        [*command, "--no-cache", "-o", str(output)], stderr=subprocess.PIPE, text=True
+        [*command, "--no-cache", "-o", str(output)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=_interruptible,
     )
     deadline = time.monotonic() + 120
     while not _children(process.pid) and time.monotonic() < deadline:
         time.sleep(0.2)  # until the workers run
     assert _children(process.pid), "the analysis started its workers"
     time.sleep(1)
-    process.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the whole group, workers included
     _, stderr = process.communicate(timeout=30)
     assert process.returncode != 0
     assert "Traceback" not in stderr
     assert not output.exists() and not list(tmp_path.iterdir())
     time.sleep(0.5)
     assert not _processes_naming(str(output))
+
+
+def _interruptible() -> None:
+    """Ctrl-C as on a terminal: a job started in the background (CI's) inherits SIGINT
+    ignored, and Python then installs no KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _children(pid: int) -> list[int]:
