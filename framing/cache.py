@@ -71,11 +71,13 @@ class AnalysisCache:
         if payload is None:
             return None
         try:
-            analysis = pickle.loads(payload)
+            stored = pickle.loads(payload)
         except Exception:  # a sealed entry our code cannot load: treat it as absent
             return None
+        if not isinstance(stored, Prepared):
+            return None
         self.hits += 1
-        return analysis if isinstance(analysis, Prepared) else None
+        return stored
 
     def put(self, key: str, analysis: Prepared) -> None:
         """Store `analysis` under `key`, atomically; a cache that cannot be written is skipped
