@@ -97,7 +97,9 @@ def align(
 
 class _Scorer:
     """Scores of unit pairs, computed once each: the groups ask for pairs the candidate nets
-    did not bring, to check that no member of a claim is unrelated to a newcomer."""
+    did not bring, to check that no member of a claim is unrelated to a newcomer. Nothing
+    here reads a pair's `ratio` but through its similarity and kind, so difflib's is worked
+    out only where it may decide them (`score_pair`'s `exact_ratio`)."""
 
     def __init__(
         self,
@@ -113,7 +115,7 @@ class _Scorer:
         if (i, j) not in self.known:
             cosine = float(self.vectors[i] @ self.vectors[j])
             self.known[(i, j)] = score_pair(
-                self.units[i], self.units[j], cosine, self.weights, self.settings
+                self.units[i], self.units[j], cosine, self.weights, self.settings, exact_ratio=False
             )
         return self.known[(i, j)]
 

@@ -7,10 +7,11 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from framing.analyse.words import WORD, is_known, lemma, verb_lemma
+from framing.analyse.words import is_known
+from framing.compare.claim_reading import UnitReader
 from framing.compare.claim_settings import Settings
 from framing.compare.claim_units import ClaimUnit, claim_units
-from framing.compare.claim_words import base_act, claim_tokens, claim_words
+from framing.compare.claim_words import claim_tokens, joined_tokens, written_words
 from framing.shared_claims import Member
 
 
@@ -86,18 +87,19 @@ class ClaimSentence:
 
 def prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[ClaimSentence]:
     """Every claim unit of every article (framing.compare.claim_units) with enough content
-    words to carry a claim, in input order."""
+    words to carry a claim, in input order. Its words are read by `UnitReader`, each distinct
+    word once, and a two-sentence window's from its sentences' (`joined_tokens`)."""
     prepared: list[ClaimSentence] = []
+    reader = UnitReader(settings)
     for article in articles:
         outlet = article.outlet or article.article_id
         by_id = {s.sentence_id: s for s in article.sentences}
         for unit in _units(article, settings):
             claim = _as_sentence(unit, by_id)
-            words = claim_words(claim.text)
-            content = settings.reader.content_words(words)
+            tokens, written = _words(unit, claim)
+            words = tuple(map(str.lower, tokens))
+            content = reader.content(words)
             if len(content) >= settings.min_content:
-                actors = _actors(claim.text, settings)
-                acts = _acts(words, _capitalised(claim.text), settings)
                 prepared.append(
                     ClaimSentence(
                         len(prepared),
@@ -107,12 +109,22 @@ def prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[ClaimS
                         claim,
                         words,
                         content,
-                        names=frozenset(names(claim.text)),
-                        actors=actors,
-                        acts=acts,
+                        names=reader.names(tokens),
+                        actors=reader.actors(written),
+                        acts=reader.acts(words, [word[0].isupper() for word in tokens]),
                     )
                 )
     return prepared
+
+
+def _words(unit: ClaimUnit, claim: AlignSentence) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The `claim_tokens` of the unit's claim and its `written_words`; a window's joined
+    from its two sentences' (the word pattern never reads across the space between)."""
+    if len(unit.sentence_ids) == 2 and not unit.is_clause:
+        cut = unit.coverage[0][2]  # the first sentence's length: a space joins the two
+        first, second = unit.text[:cut], unit.text[cut + 1 :]
+        return joined_tokens(first, second), written_words(first) + written_words(second)
+    return claim_tokens(claim.text), written_words(claim.text)
 
 
 def _units(article: AlignArticle, settings: Settings) -> list[ClaimUnit]:
@@ -140,112 +152,6 @@ def _as_sentence(unit: ClaimUnit, by_id: Mapping[str, AlignSentence]) -> AlignSe
     return AlignSentence(unit.sentence_ids[0], unit.claim, topics, spans)
 
 
-def _actors(text: str, settings: Settings) -> frozenset[str]:
-    """Who the sentence names: capitalised words (the first word only when no dictionary
-    knows it: "Israel, however" but not "Since"), demonyms and capitals read as their country
-    and well-known leaders as their state, so "Putin" and "the Kremlin" are one actor."""
-    found = set()
-    for n, word in enumerate(WORD.findall(text)):
-        low = word.lower()
-        if not word[0].isupper() or (n == 0 and is_known(low)):
-            continue
-        base = lemma(low)
-        actor = settings.leaders.get(low) or settings.reader.same.get(
-            base, settings.reader.same.get(low, base)
-        )
-        skip = actor in settings.not_actors or actor in settings.reader.stopwords
-        if len(actor) > 2 and not actor.isdigit() and not skip:
-            found.add(actor)
-    return frozenset(found)
-
-
-def _acts(words: Sequence[str], capitalised: Sequence[bool], settings: Settings) -> frozenset[str]:
-    """What the sentence says was done: the verbs it uses as verbs, and the event nouns that
-    name an act ("the intervention", "the supply of drones"), each read as its class of act
-    (`[acts] same`: "supplied", "delivered" and "backing" read "support"), very common verbs
-    left out. Without a tagger, a word is taken as a verb when inflected as one ("refused",
-    "condemning") or after "to" or an auxiliary ("to condemn", "did not send"), and a listed
-    act also before "of" ("the transfer of drones"): "the Hamas attack" is a noun, not an act.
-    A noun made from a verb is its act ("the distraction", "Russia's deployment"; see
-    `_noun_act`). A capitalised word after the first is part of a name ("the United States",
-    "The Associated Press"), not an act."""
-    found = set()
-    for n, word in enumerate(words):
-        if n > 0 and capitalised[n]:
-            continue
-        act = _noun_act(word, settings) or _verb_act(words, n, settings)
-        if act is not None:
-            found.add(settings.acts.get(act, act))
-    return frozenset(found)
-
-
-def _noun_act(word: str, settings: Settings) -> str | None:
-    """The act an event noun names, read as its verb (`base_act`: "distraction" ->
-    "distract", "deployments" -> "deploy", "injury" -> "injure"), if that verb is in a class
-    of `[acts] same`. A noun says less of who did what than a verb, so only the acts news
-    reports swap count: every derived noun ("decision", "agreement") found more pairs across
-    stories than within (figures at `nominal` in align.toml). A noun of the verb's own form
-    ("the attack", "a transfer") is left to `_verb_act` unless `[acts] nominal` lists it."""
-    verb = base_act(word, settings)
-    if verb is None:
-        return None
-    noun = lemma(word)
-    listed = word in settings.nominals or noun in settings.nominals
-    own_form = verb == noun or verb_lemma(word) is not None
-    act = settings.reader.same.get(verb, verb)
-    return act if act in settings.acts and (listed or not own_form) else None
-
-
-def _verb_act(words: Sequence[str], n: int, settings: Settings) -> str | None:
-    """The base form of `words[n]` if it is used as a verb (see `_acts`) and says something
-    of the act: neither a very common verb nor a stopword, unless its class is listed."""
-    word = words[n]
-    verb = verb_lemma(word)
-    if verb is None:
-        return None
-    base = settings.reader.same.get(verb, verb)
-    inflected = word.endswith(("ed", "ing")) or (word != base and not word.endswith("s"))
-    before = n > 0 and words[n - 1] in _BEFORE_VERB
-    listed = base in settings.acts
-    after = listed and n + 1 < len(words) and words[n + 1] == "of"
-    if not (inflected or before or after):
-        return None
-    if listed:
-        return base
-    if base in settings.common_verbs or base in settings.reader.stopwords:
-        return None
-    return base
-
-
-def _capitalised(text: str) -> list[bool]:
-    """For each word of `text` (as `claim_words` reads them), whether it begins with a capital."""
-    return [word[0].isupper() for word in claim_tokens(text)]
-
-
-_BEFORE_VERB = frozenset(
-    (
-        "to",
-        "not",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "has",
-        "have",
-        "had",
-    )
-)
-"""Words after which a verb's base form is used as a verb ("to send", "did not condemn")."""
-
-
 _VOWELS = frozenset("aeiouy")
 
 
@@ -258,17 +164,21 @@ def merge_spellings(sentences: Sequence[ClaimSentence]) -> list[ClaimSentence]:
     ("Brennan" and "Brendan" stay apart). Each name is looked up under its few vowel-less
     variants, so the work grows with the vocabulary, not with its square. A name joins the
     spelling the corpus uses most (ties: the alphabetically first)."""
-    counts = Counter(word for s in sentences for word in s.content if _is_name(word, s))
+    counts = Counter(word for s in sentences for word in s.content & s.names if _is_name(word))
     canonical = _spelling_groups(counts)
-    if not canonical:
-        return list(sentences)
-    return [
-        replace(s, content=frozenset(canonical.get(w, w) for w in s.content)) for s in sentences
-    ]
+    return [_respelled(s, canonical) for s in sentences]
 
 
-def _is_name(word: str, sentence: ClaimSentence) -> bool:
-    return len(word) >= 6 and word.isalpha() and not is_known(word) and word in sentence.names
+def _is_name(word: str) -> bool:
+    """Whether a name (a content word the sentence writes with a capital) may be respelled."""
+    return len(word) >= 6 and word.isalpha() and not is_known(word)
+
+
+def _respelled(sentence: ClaimSentence, canonical: Mapping[str, str]) -> ClaimSentence:
+    """The sentence with its names spelled the corpus's way; itself when none is respelled."""
+    if canonical.keys().isdisjoint(sentence.content):
+        return sentence
+    return replace(sentence, content=frozenset(canonical.get(w, w) for w in sentence.content))
 
 
 def _spelling_groups(counts: Mapping[str, int]) -> dict[str, str]:
@@ -296,10 +206,3 @@ def _root(word: str, canonical: Mapping[str, str]) -> str:
 def _vowel_deletions(word: str) -> set[str]:
     """The word, and the word less one of its vowels after the first letter."""
     return {word} | {word[:n] + word[n + 1 :] for n in range(1, len(word)) if word[n] in _VOWELS}
-
-
-def names(text: str) -> list[str]:
-    """Lower-cased names and numbers of a sentence: words written with a capital or a digit,
-    its first word aside (capitalised only because it comes first); numbers as `claim_words`
-    reads them ("$750,000" as "750000", like the content words)."""
-    return [w.lower() for w in claim_tokens(text)[1:] if w[0].isupper() or w[0].isdigit()]

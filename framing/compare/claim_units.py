@@ -60,10 +60,11 @@ def claim_units(
     each sentence, then its clauses, then it with the next sentence. Clauses and windows
     need `rules.min_words` words in each part."""
     min_words = rules.min_words
+    counts = [_words(text) for text in texts]
     for n, (sentence_id, text) in enumerate(zip(ids, texts, strict=True)):
         yield ClaimUnit((sentence_id,), text, 0, len(text), ((sentence_id, 0, len(text)),))
         yield from _clauses(sentence_id, text, rules)
-        if n + 1 < len(texts) and _words(texts[n + 1]) >= min_words <= _words(text):
+        if n + 1 < len(texts) and counts[n + 1] >= min_words <= counts[n]:
             joined, following = f"{text} {texts[n + 1]}", texts[n + 1]
             coverage = ((sentence_id, 0, len(text)), (ids[n + 1], 0, len(following)))
             yield ClaimUnit((sentence_id, ids[n + 1]), joined, 0, len(joined), coverage)

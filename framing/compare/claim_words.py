@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from lemminflect import getAllLemmas
 
@@ -61,31 +62,37 @@ _CURRENCIES = {
 _PERCENT = frozenset(("percent", "pct"))
 
 _TOKEN = re.compile(
-    r"(?P<sign>(?:[A-Z]{1,2})?[$€£¥])"  # "$", "US$", "HK$"
+    r"(?P<gap>(?:[^\w$€£¥%]|_)*)"  # what stands between the last token and this one
+    r"(?:(?P<sign>(?:[A-Z]{1,2})?[$€£¥])"  # "$", "US$", "HK$"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<tail>[^\W_]*)"
     r"|(?P<percent>%)"
-    r"|[^\W_]+"
+    r"|(?P<word>[^\W_]+))"
 )
+"""A text's tokens, each with the gap before it: the gap holds what no token can begin with,
+so tokens follow one another as a search for the token alone finds them."""
 
 _NUMERIC = re.compile(r"[\d$€£¥%]")
+_TOKEN_END = re.compile(r"[^\W_]|[$€£¥%]")
+"""A character some token of `_TOKEN` holds: where one ends or begins, an amount may run on."""
 _NUMBER_WORDS = frozenset((*_UNITS, *_TENS, "dozen", *_LARGE))
 """Whether a text may hold an amount at all (a digit, sign or number word): most sentences
 hold none, and read as the word pattern reads them."""
 _STARTS = frozenset((*_UNITS, *_TENS, "a", "an"))
 """The words an amount may begin with."""
+_AMOUNT_WORDS = _NUMBER_WORDS | {"hundred"}
+"""The words an amount written in words holds one of: a number word, or "hundred" after "a"
+("a hundred", which `_NUMBER_WORDS` lets pass as words)."""
 
-_KINDS = {"sign": "sign", "tail": "number", "percent": "percent"}
-"""A token's kind by the last group of `_TOKEN` it matched (a word matches none)."""
 
+class _Token(NamedTuple):
+    """A named tuple, not a frozen dataclass: a corpus has millions of tokens, and a tuple is
+    built several times faster."""
 
-@dataclass(frozen=True)
-class _Token:
     text: str  # as written
     low: str  # lower case; a sign's currency name ("dollar"); "%"
     kind: str  # "sign", "number", "percent" or "word"
     tail: str  # letters written onto a number ("bn", "th", "s"), lower case
-    start: int
-    end: int
+    gap: str  # the text between the token before and this one
 
 
 def claim_words(text: str) -> tuple[str, ...]:
@@ -93,22 +100,72 @@ def claim_words(text: str) -> tuple[str, ...]:
     return tuple(word.lower() for word in claim_tokens(text))
 
 
-@lru_cache(maxsize=4096)
 def claim_tokens(text: str) -> tuple[str, ...]:
     """`claim_words` before lower-casing, so a word's capital can still be read (amounts and
-    units come out in lower case): one entry per entry of `claim_words`. Kept for the last
-    few thousand texts: the aligner reads each sentence's words, capitals and names."""
-    plain = WORD.findall(text)
-    if not _NUMERIC.search(text) and _NUMBER_WORDS.isdisjoint(w.lower() for w in plain):
-        return tuple(plain)
+    units come out in lower case): one entry per entry of `claim_words`."""
+    plain = _plain_words(text)
+    return _amount_tokens(text) if plain is None else plain
+
+
+def joined_tokens(first: str, second: str) -> tuple[str, ...]:
+    """`claim_tokens(f"{first} {second}")`, the words of two adjacent sentences read as one
+    unit, from each sentence's own reading where that gives the same words: where no amount
+    can run across the space (see `_apart`). Each sentence is then read once for all the
+    units that hold it."""
+    if not _apart(first, second):
+        return claim_tokens(f"{first} {second}")
+    plain, following = _plain_words(first), _plain_words(second)
+    if plain is not None and following is not None:
+        return plain + following
+    return _amount_tokens(first) + _amount_tokens(second)
+
+
+def _apart(first: str, second: str) -> bool:
+    """Whether no amount can run from `first` into `second` joined by a space: it would need
+    a token right before and right after the space ("… paid 5" "million …"), or "per" last
+    and "cent" first, which `_unit` reads whatever stands between ("5 per." "Cent …")."""
+    if not first or not second or (_TOKEN_END.match(first[-1]) and _TOKEN_END.match(second[0])):
+        return False
+    following = written_words(second)
+    return not (following and following[0].lower() == "cent")
+
+
+@lru_cache(maxsize=4096)
+def written_words(text: str) -> tuple[str, ...]:
+    """The text's words as the word pattern reads them, as written. Kept for the last few
+    thousand texts: the aligner reads each sentence whole, in its clauses and in two
+    windows (`joined_tokens`), and reads its words for its amounts and for its names."""
+    return tuple(WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _plain_words(text: str) -> tuple[str, ...] | None:
+    """The words of a text that can hold no amount (see `_NUMBER_WORDS`), as the word
+    pattern reads them; None for a text that may hold one."""
+    words = written_words(text)
+    if _NUMERIC.search(text) or not _NUMBER_WORDS.isdisjoint(map(str.lower, words)):
+        return None
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _amount_tokens(text: str) -> tuple[str, ...]:
+    """The words of a text that may hold amounts, each amount read as its digits and unit.
+    Kept, like `written_words`. A text with no digit, sign or number word (`_AMOUNT_WORDS`)
+    has none: its words are the pattern's, as in the sentence of a window whose other
+    sentence holds an amount."""
+    if not _NUMERIC.search(text) and _AMOUNT_WORDS.isdisjoint(map(str.lower, written_words(text))):
+        return written_words(text)
     tokens = _tokens(text)
     words: list[str] = []
     n = 0
     while n < len(tokens):
-        starts = tokens[n].kind != "word" or tokens[n].low in _STARTS
-        amount = _amount(tokens, n, text) if starts else None
+        token = tokens[n]
+        starts = token.kind != "word" or token.low in _STARTS
+        amount = _amount(tokens, n) if starts else None
         if amount is None:
-            words.extend(WORD.findall(tokens[n].text))
+            # a word is one match of the word pattern; a sign or number may be none or two
+            words.extend((token.text,) if token.kind == "word" else WORD.findall(token.text))
             n += 1
         else:
             words.extend(amount[0])
@@ -118,13 +175,15 @@ def claim_tokens(text: str) -> tuple[str, ...]:
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
-    for match in _TOKEN.finditer(text):
-        kind = _KINDS.get(match.lastgroup or "", "word")
-        word = match.group()
-        low = match.group("number") if kind == "number" else word.lower()
-        low = _SIGNS[word[-1]] if kind == "sign" else low
-        tail = (match.group("tail") or "").lower()
-        tokens.append(_Token(word, low, kind, tail, match.start(), match.end()))
+    for gap, sign, number, tail, percent, word in _TOKEN.findall(text):
+        if word:
+            tokens.append(_Token(word, word.lower(), "word", "", gap))
+        elif number:
+            tokens.append(_Token(number + tail, number, "number", tail.lower(), gap))
+        elif sign:
+            tokens.append(_Token(sign, _SIGNS[sign[-1]], "sign", "", gap))
+        else:
+            tokens.append(_Token(percent, percent, "percent", "", gap))
     return tokens
 
 
@@ -135,7 +194,7 @@ class _Number:
     written: tuple[str, ...] | None  # a bare number's digits as written ("2015", "3", "5")
 
 
-def _amount(tokens: Sequence[_Token], n: int, text: str) -> tuple[list[str], int] | None:
+def _amount(tokens: Sequence[_Token], n: int) -> tuple[list[str], int] | None:
     """The words an amount starting at `tokens[n]` is read as, and the index after it; None
     when no amount starts there. An amount is an optional currency sign, a number in digits
     or words with its scale words, then maybe a currency name or a percent sign or word.
@@ -143,12 +202,12 @@ def _amount(tokens: Sequence[_Token], n: int, text: str) -> tuple[list[str], int
     out, and the aligner's stopwords hold "one" to "five", too common to anchor a claim."""
     sign = tokens[n].low if tokens[n].kind == "sign" else None
     start = n + 1 if sign is not None else n
-    if sign is not None and not (start < len(tokens) and _joined(tokens, start, text, " ")):
+    if sign is not None and not (start < len(tokens) and _joined(tokens, start, " ")):
         return None
-    number = _number(tokens, start, text, money=sign is not None)
+    number = _number(tokens, start, money=sign is not None)
     if number is None:
         return None
-    unit, end = _unit(tokens, number.end, text)
+    unit, end = _unit(tokens, number.end)
     if sign is not None and unit != "percent":
         unit = None  # "$5 million dollars" names its currency once
     units = [u for u in (sign, unit) if u is not None]
@@ -159,14 +218,14 @@ def _amount(tokens: Sequence[_Token], n: int, text: str) -> tuple[list[str], int
     return _digits(number.value) + units, end
 
 
-def _number(tokens: Sequence[_Token], n: int, text: str, money: bool) -> _Number | None:
+def _number(tokens: Sequence[_Token], n: int, money: bool) -> _Number | None:
     """A number at `tokens[n]` in digits or words, with its scale ("1.5 million", "€2bn",
     "a dozen"), or None. Digits with letters written onto them are a number only if the
     letters are an ordinal ending or a scale ("7th", "2bn"; "$5m"): "1990s", "4x4", "5G" and
     "3M" stay words."""
     token = tokens[n]
     if token.kind == "word":
-        words = _number_words(tokens, n, text)
+        words = _number_words(tokens, n)
         return None if words is None else _Number(Decimal(words[0]), words[1], None)
     if token.kind != "number":
         return None
@@ -178,28 +237,28 @@ def _number(tokens: Sequence[_Token], n: int, text: str, money: bool) -> _Number
     if token.tail:
         scale = suffixes.get(token.tail)
         return None if scale is None else _Number(value * scale, n + 1, None)
-    scale, end = _scales(tokens, n + 1, text)
+    scale, end = _scales(tokens, n + 1)
     bare = scale == 1 and "," not in token.low
     return _Number(value * scale, end, tuple(WORD.findall(digits)) if bare else None)
 
 
-def _scales(tokens: Sequence[_Token], n: int, text: str) -> tuple[int, int]:
+def _scales(tokens: Sequence[_Token], n: int) -> tuple[int, int]:
     """The product of the scale words from `tokens[n]` on ("million", "thousand million"),
     and the index after them."""
     scale = 1
-    while n < len(tokens) and tokens[n].low in _LARGE and _joined(tokens, n, text, " -"):
+    while n < len(tokens) and tokens[n].low in _LARGE and _joined(tokens, n, " -"):
         scale *= _LARGE[tokens[n].low]
         n += 1
     return scale, n
 
 
-def _number_words(tokens: Sequence[_Token], n: int, text: str) -> tuple[int, int] | None:
+def _number_words(tokens: Sequence[_Token], n: int) -> tuple[int, int] | None:
     """A number written in words from `tokens[n]` ("ten", "twenty-five", "two hundred and
     fifty", "a million", "a dozen"), and the index after it; None when none starts there.
     A lone "one" is left a word ("one of the", "no one"), as are "hundreds" and "dozens"."""
     total, group, last, start = 0, 0, "", n
     found: tuple[int, int] | None = None
-    while n < len(tokens) and (n == start or _joined(tokens, n, text, " -")):
+    while n < len(tokens) and (n == start or _joined(tokens, n, " -")):
         word = tokens[n].low
         kind = _word_kind(word, tokens[n + 1].low if n + 1 < len(tokens) else "")
         if kind not in _FOLLOWS[last]:
@@ -252,10 +311,10 @@ _FOLLOWS: dict[str, tuple[str, ...]] = {
 "three million"; not "five six" or "twenty nineteen" (two numbers, not one)."""
 
 
-def _unit(tokens: Sequence[_Token], n: int, text: str) -> tuple[str | None, int]:
+def _unit(tokens: Sequence[_Token], n: int) -> tuple[str | None, int]:
     """The unit after an amount ("dollars", "%", "percent", "per cent") read as one word, and
     the index after it."""
-    if n >= len(tokens) or not _joined(tokens, n, text, " -"):
+    if n >= len(tokens) or not _joined(tokens, n, " -"):
         return None, n
     low = tokens[n].low
     if low in _CURRENCIES:
@@ -267,10 +326,10 @@ def _unit(tokens: Sequence[_Token], n: int, text: str) -> tuple[str | None, int]
     return None, n
 
 
-def _joined(tokens: Sequence[_Token], n: int, text: str, gaps: str) -> bool:
+def _joined(tokens: Sequence[_Token], n: int, gaps: str) -> bool:
     """Whether `tokens[n]` follows the token before it with nothing between but at most one
     of `gaps` ("1.5 million", "twenty-five"): a comma or full stop ends an amount."""
-    gap = text[tokens[n - 1].end : tokens[n].start]
+    gap = tokens[n].gap
     return gap == "" or (len(gap) == 1 and gap in gaps)
 
 
