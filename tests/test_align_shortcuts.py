@@ -182,6 +182,7 @@ def test_candidate_arrays_find_the_plain_pairs(units: list[ClaimSentence]) -> No
 
 def test_embedding_is_wordllamas_to_the_byte() -> None:
     texts = [text for sentences in _STORY for text in sentences] * 90 + ["x", "Hamas"]
+    texts += [" ".join(texts[:40])] * 30  # long texts: smaller batches than WordLlama's
     order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
     theirs = _model_embed([texts[n] for n in order])
     ours = embed(texts)[order]

@@ -97,7 +97,7 @@ def prepare(articles: Sequence[AlignArticle], settings: Settings) -> list[ClaimS
         for unit in _units(article, settings):
             claim = _as_sentence(unit, by_id)
             tokens, written = _words(unit, claim)
-            words = tuple(map(str.lower, tokens))
+            words = reader.lowered(tokens)
             content = reader.content(words)
             if len(content) >= settings.min_content:
                 prepared.append(

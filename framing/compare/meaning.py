@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -87,14 +87,34 @@ def embed(texts: Sequence[str]) -> Vectors:
     order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
     model = _model()
     found = np.empty((len(texts), model.embedding.shape[1]), dtype=np.float32)
-    for start in range(0, len(texts), _BATCH):
-        rows = order[start : start + _BATCH]
+    for rows in _batches(order, [len(texts[n]) for n in order]):
         found[rows] = _embed_batch(model, [texts[n] for n in rows])
     return found
 
 
 _BATCH = 256
-"""Texts per batch: WordLlama's own loop took batches of 256 here."""
+"""Texts per batch at most: WordLlama's own loop took batches of 256 here."""
+
+_BATCH_CHARACTERS = 131_072
+"""Characters per batch at most, counted as its longest text times its texts: a batch is
+padded to its longest text, one vector of 1 KB per token, twice over while pooling. 256
+two-sentence windows of a long-winded corpus (AllSides 1,000) took 560 MB at once; this
+bounds a batch near 70 MB, and a 50,000-character text goes alone. Padding adds zeros to
+each sum, so batches of any size give the same bytes."""
+
+
+def _batches(order: list[int], lengths: list[int]) -> Iterator[list[int]]:
+    """`order` cut into batches of at most `_BATCH` texts and `_BATCH_CHARACTERS`
+    (`lengths` rising, as `order` is shortest first)."""
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end - start < _BATCH and end < len(order):
+            if (end - start + 1) * lengths[end] > _BATCH_CHARACTERS:
+                break
+            end += 1
+        yield order[start:end]
+        start = end
 
 
 def _embed_batch(model: _Embedder, texts: list[str]) -> Vectors:
